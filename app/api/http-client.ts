@@ -1,0 +1,169 @@
+/**
+ * The one place requests leave the app: rate-limit gate, timeout, one retry for idempotent
+ * reads, every answer fed to the tracker, every failure turned into an ApiError.
+ */
+import { ApiError, errorForStatus } from './errors';
+import type { RateLimitTracker } from '../ratelimit/rate-limit-tracker';
+
+export const DEFAULT_BASE_URL = 'https://api.mittwald.de/v1';
+
+export interface HttpClientOptions {
+  baseUrl?: string;
+  tracker: RateLimitTracker;
+  fetch?: typeof fetch;
+  clock?: () => number;
+  timeoutMs?: number;
+  /** Wait before the one retry of an idempotent read. */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+  /** The server answered from its cache (`X-Cache: HIT`). */
+  cacheHit: boolean;
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path template, e.g. `/authentication/tokens/{uuid}`: the rate-limit key. */
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** API token; sent as `Authorization: Bearer` unless tokenInQuery. */
+  token?: string;
+  tokenInQuery?: boolean;
+  accept?: string;
+  /** Ask the server to bypass and clear its cache (`Cache-Control: no-cache`). */
+  fresh?: boolean;
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+export class HttpClient {
+  readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly clock: () => number;
+  private readonly timeoutMs: number;
+  private readonly retryDelayMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  readonly tracker: RateLimitTracker;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.tracker = options.tracker;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.clock = options.clock ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Sends the request; answers 2xx only, everything else is thrown as an ApiError. */
+  async send(spec: RequestSpec): Promise<RawAnswer> {
+    const endpoint = `${spec.method} ${spec.path}`;
+    // Only reads are retried: a POST or DELETE may have been carried out before the failure.
+    const attempts = spec.method === 'GET' ? 2 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce(spec, endpoint);
+      } catch (error) {
+        const retryable =
+          error instanceof ApiError &&
+          (error.kind === 'network' ||
+            (error.kind === 'server' && RETRYABLE_STATUSES.has(error.status ?? 0)));
+        if (!retryable || attempt >= attempts) throw error;
+        await this.sleep(this.retryDelayMs);
+      }
+    }
+  }
+
+  private async sendOnce(spec: RequestSpec, endpoint: string): Promise<RawAnswer> {
+    const blockedUntil = this.tracker.blockedUntil(endpoint);
+    if (blockedUntil !== undefined) throw rateLimited(endpoint, blockedUntil);
+
+    const response = await this.fetchWithTimeout(spec, endpoint);
+    this.tracker.recordHeaders(endpoint, response.headers);
+    if (response.status === 429) {
+      this.tracker.recordRejected(endpoint, retryAfterMs(response.headers.get('retry-after')));
+      await response.body?.cancel();
+      throw rateLimited(endpoint, this.tracker.blockedUntil(endpoint) ?? this.clock());
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw transportError(error, endpoint, this.timeoutMs);
+    }
+    if (response.status < 200 || response.status > 299)
+      throw errorForStatus(response.status, endpoint);
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text,
+      cacheHit: (response.headers.get('x-cache') ?? '').trim().toUpperCase() === 'HIT',
+    };
+  }
+
+  private async fetchWithTimeout(spec: RequestSpec, endpoint: string): Promise<Response> {
+    const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
+    const url = new URL(this.baseUrl + fillPath(spec.path, spec.params ?? {}));
+    if (spec.token !== undefined) {
+      if (spec.tokenInQuery) url.searchParams.set('access_token', spec.token);
+      else headers.authorization = `Bearer ${spec.token}`;
+    }
+    if (spec.fresh) headers['cache-control'] = 'no-cache';
+    let body: string | undefined;
+    if (spec.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(spec.body);
+    }
+    try {
+      return await this.fetchImpl(url, {
+        method: spec.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw transportError(error, endpoint, this.timeoutMs);
+    }
+  }
+}
+
+function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+function rateLimited(endpoint: string, resetAt: number): ApiError {
+  const at = new Date(resetAt).toISOString();
+  return new ApiError('rate_limited', `Rate limit of ${endpoint} used up; it resets about ${at}.`, {
+    endpoint,
+    resetAt,
+    status: 429,
+  });
+}
+
+function transportError(error: unknown, endpoint: string, timeoutMs: number): ApiError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new ApiError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, {
+      endpoint,
+    });
+  }
+  return new ApiError('network', 'Could not reach the server. Check the connection.', {
+    endpoint,
+  });
+}
+
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}

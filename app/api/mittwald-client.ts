@@ -1,0 +1,201 @@
+/** Typed operations of mittwald's v1 authentication API, each answer checked with zod. */
+import type { z } from 'zod';
+import { ApiError } from './errors';
+import { HttpClient, type HttpClientOptions, type RawAnswer } from './http-client';
+import { jwtExpiry, looksLikeJwt } from './jwt';
+import {
+  applicationTokenListSchema,
+  authenticationIncompleteSchema,
+  authenticationResponseSchema,
+  createdApplicationTokenSchema,
+  selfSchema,
+  tokenSchema,
+  type ApplicationToken,
+  type CreatedApplicationToken,
+  type Self,
+} from './schemas';
+
+/** Used when the server gives no usable expiry: short, so a wrong guess costs one renewal. */
+const FALLBACK_LIFETIME_MS = 10 * 60 * 1000;
+
+export interface Credentials {
+  username: string;
+  password: string;
+  multiFactorCode?: string;
+  deviceId?: string;
+}
+
+export interface ApiToken {
+  token: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export type AuthenticateResult =
+  | ({ status: 'authenticated' } & ApiToken)
+  | { status: 'second_factor'; name: 'TOTP' | 'DeviceCookie'; deviceId: string };
+
+export interface Fresh<T> {
+  value: T;
+  /** The server answered from its cache. */
+  cacheHit: boolean;
+}
+
+export interface ReadOptions {
+  /** Bypass and clear the server's cache for this URI. */
+  fresh?: boolean;
+}
+
+export interface MittwaldClientOptions extends HttpClientOptions {
+  /** Send the API token as `?access_token=` instead of the Authorization header. */
+  tokenInQuery?: boolean;
+  /** Ask /authenticate for a bare JWT (`Accept: application/jwt`). */
+  preferJwt?: boolean;
+}
+
+export class MittwaldClient {
+  readonly http: HttpClient;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: MittwaldClientOptions) {
+    this.http = new HttpClient(options);
+    this.clock = options.clock ?? Date.now;
+  }
+
+  async authenticate(credentials: Credentials): Promise<AuthenticateResult> {
+    const answer = await this.http.send({
+      method: 'POST',
+      path: '/authenticate',
+      body: credentials,
+      accept: this.options.preferJwt
+        ? 'application/jwt'
+        : 'application/json, application/jwt;q=0.5',
+    });
+    const endpoint = 'POST /authenticate';
+    if (answer.status === 202) {
+      const challenge = parse(
+        authenticationIncompleteSchema,
+        parseJson(answer, endpoint),
+        endpoint,
+      );
+      return { status: 'second_factor', name: challenge.name, deviceId: challenge.deviceId };
+    }
+    const bare = answer.text.trim();
+    if (!/json/i.test(answer.contentType) && looksLikeJwt(bare)) {
+      return { status: 'authenticated', ...this.apiToken(bare, undefined) };
+    }
+    const body = parse(authenticationResponseSchema, parseJson(answer, endpoint), endpoint);
+    return { status: 'authenticated', ...this.apiToken(body.token, body.expires) };
+  }
+
+  async listApplicationTokens(
+    token: string,
+    options: ReadOptions = {},
+  ): Promise<Fresh<ApplicationToken[]>> {
+    const endpoint = 'GET /authentication/tokens';
+    const answer = await this.http.send({
+      method: 'GET',
+      path: '/authentication/tokens',
+      token,
+      fresh: options.fresh,
+      tokenInQuery: this.options.tokenInQuery,
+    });
+    return {
+      value: parse(applicationTokenListSchema, parseJson(answer, endpoint), endpoint),
+      cacheHit: answer.cacheHit,
+    };
+  }
+
+  async createApplicationToken(
+    token: string,
+    description: string,
+  ): Promise<CreatedApplicationToken> {
+    const endpoint = 'POST /authentication/tokens';
+    const answer = await this.http.send({
+      method: 'POST',
+      path: '/authentication/tokens',
+      token,
+      body: { description },
+      tokenInQuery: this.options.tokenInQuery,
+    });
+    return parse(createdApplicationTokenSchema, parseJson(answer, endpoint), endpoint);
+  }
+
+  async deleteApplicationToken(token: string, uuid: string): Promise<void> {
+    await this.http.send({
+      method: 'DELETE',
+      path: '/authentication/tokens/{uuid}',
+      params: { uuid },
+      token,
+      tokenInQuery: this.options.tokenInQuery,
+    });
+  }
+
+  async getSelf(token: string, options: ReadOptions = {}): Promise<Fresh<Self>> {
+    const endpoint = 'GET /authentication/self';
+    const answer = await this.http.send({
+      method: 'GET',
+      path: '/authentication/self',
+      token,
+      fresh: options.fresh,
+      tokenInQuery: this.options.tokenInQuery,
+    });
+    return {
+      value: parse(selfSchema, parseJson(answer, endpoint), endpoint),
+      cacheHit: answer.cacheHit,
+    };
+  }
+
+  /** A new API token for the bearer of a still valid one (`GET /authentication/accesstoken`). */
+  async renewApiToken(token: string): Promise<ApiToken> {
+    const endpoint = 'GET /authentication/accesstoken';
+    const answer = await this.http.send({
+      method: 'GET',
+      path: '/authentication/accesstoken',
+      token,
+      tokenInQuery: this.options.tokenInQuery,
+    });
+    const body = parse(tokenSchema, parseJson(answer, endpoint), endpoint);
+    return this.apiToken(body.token, undefined);
+  }
+
+  private apiToken(token: string, expires: string | number | undefined): ApiToken {
+    const expiresAt =
+      expiryFromBody(expires) ?? jwtExpiry(token) ?? this.clock() + FALLBACK_LIFETIME_MS;
+    return { token, expiresAt };
+  }
+}
+
+function expiryFromBody(expires: string | number | undefined): number | undefined {
+  if (expires === undefined) return undefined;
+  if (typeof expires === 'number') return expires < 1e11 ? expires * 1000 : expires;
+  const ms = Date.parse(expires);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function parseJson(answer: RawAnswer, endpoint: string): unknown {
+  if (answer.text.trim() === '') return null;
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    throw new ApiError('bad_response', 'The server sent an answer that is not valid JSON.', {
+      endpoint,
+      status: answer.status,
+      issues: ['body: not JSON'],
+    });
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown, endpoint: string): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  // Paths and expectations only: zod's messages name types, never the values themselves.
+  const issues = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
+  );
+  throw new ApiError(
+    'bad_response',
+    `The server's answer did not have the expected shape (${issues.slice(0, 3).join('; ')}).`,
+    { endpoint, issues },
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * What the X-RateLimit headers said, per endpoint. The API has no reset header and every
+ * window is 15 minutes, so the reset is estimated from when the current window was first seen.
+ */
+export const RATE_LIMIT_WINDOW_MS = 15 * 60 * 1000;
+const HISTORY_LENGTH = 30;
+
+export interface RateLimitSample {
+  at: number;
+  remaining: number;
+}
+
+export interface EndpointRateLimit {
+  /** `METHOD /path/{template}`. */
+  endpoint: string;
+  limit: number;
+  remaining: number;
+  /** When the current window was first seen (epoch ms). */
+  windowStartedAt: number;
+  /** Estimated end of the current window (epoch ms). */
+  resetAt: number;
+  /** True after a 429 or when remaining reached 0, until resetAt. */
+  exhausted: boolean;
+  history: RateLimitSample[];
+}
+
+export type RateLimitListener = (snapshot: EndpointRateLimit[]) => void;
+
+export class RateLimitTracker {
+  private readonly endpoints = new Map<string, EndpointRateLimit>();
+  private readonly listeners = new Set<RateLimitListener>();
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly windowMs: number = RATE_LIMIT_WINDOW_MS,
+  ) {}
+
+  /** Records one answer's headers. Ignores answers of endpoints without limits. */
+  recordHeaders(endpoint: string, headers: Headers): void {
+    const limit = parseCount(headers.get('x-ratelimit'));
+    const remaining = parseCount(headers.get('x-ratelimit-remaining'));
+    if (limit === undefined || remaining === undefined) return;
+    this.record(endpoint, limit, remaining);
+  }
+
+  record(endpoint: string, limit: number, remaining: number): void {
+    const now = this.clock();
+    const previous = this.endpoints.get(endpoint);
+    // A first sample, a rise in remaining, or a window we estimate has ended: a new window.
+    const newWindow =
+      previous === undefined || remaining > previous.remaining || now >= previous.resetAt;
+    const windowStartedAt = newWindow ? now : previous.windowStartedAt;
+    const history = [...(previous?.history ?? []), { at: now, remaining }].slice(-HISTORY_LENGTH);
+    this.endpoints.set(endpoint, {
+      endpoint,
+      limit,
+      remaining,
+      windowStartedAt,
+      resetAt: windowStartedAt + this.windowMs,
+      exhausted: remaining <= 0,
+      history,
+    });
+    this.emit();
+  }
+
+  /** A 429: the endpoint is exhausted until the estimated reset (or Retry-After, if given). */
+  recordRejected(endpoint: string, retryAfterMs?: number): void {
+    const now = this.clock();
+    const previous = this.endpoints.get(endpoint);
+    const windowStartedAt =
+      previous === undefined || now >= previous.resetAt ? now : previous.windowStartedAt;
+    const estimated = windowStartedAt + this.windowMs;
+    const resetAt = retryAfterMs === undefined ? estimated : now + retryAfterMs;
+    this.endpoints.set(endpoint, {
+      endpoint,
+      limit: previous?.limit ?? 0,
+      remaining: 0,
+      windowStartedAt,
+      resetAt,
+      exhausted: true,
+      history: [...(previous?.history ?? []), { at: now, remaining: 0 }].slice(-HISTORY_LENGTH),
+    });
+    this.emit();
+  }
+
+  /** When the endpoint may be asked again, if it is exhausted now; else undefined. */
+  blockedUntil(endpoint: string): number | undefined {
+    const state = this.current(endpoint, this.clock());
+    return state?.exhausted ? state.resetAt : undefined;
+  }
+
+  snapshot(): EndpointRateLimit[] {
+    const now = this.clock();
+    return [...this.endpoints.keys()]
+      .map((endpoint) => this.current(endpoint, now))
+      .filter((state): state is EndpointRateLimit => state !== undefined)
+      .map((state) => ({ ...state, history: [...state.history] }));
+  }
+
+  /** Calls the listener on every change with a snapshot of all endpoints. */
+  subscribe(listener: RateLimitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The endpoint's state, with an elapsed window treated as refilled. */
+  private current(endpoint: string, now: number): EndpointRateLimit | undefined {
+    const state = this.endpoints.get(endpoint);
+    if (state === undefined || now < state.resetAt) return state;
+    return { ...state, remaining: state.limit, exhausted: false };
+  }
+
+  private emit(): void {
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
+
+function parseCount(value: string | null): number | undefined {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}

@@ -1,0 +1,13 @@
+/** `npm run sandbox`: the sandbox alone, for trying clients against it. */
+import { startSandbox } from './server';
+import { DEMO_TOTP_SECRET } from './totp';
+
+const port = Number(process.env.PORT ?? 0);
+const sandbox = await startSandbox({ port: Number.isInteger(port) ? port : 0 });
+console.log(`mittwald v1 sandbox at ${sandbox.url}`);
+console.log('  demo / demo        plain account');
+console.log(`  mfa-demo / demo    asks for a TOTP code (secret ${DEMO_TOTP_SECRET})`);
+console.log('Ctrl+C stops it.');
+const stop = () => void sandbox.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

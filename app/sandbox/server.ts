@@ -1,0 +1,344 @@
+/**
+ * A local server that speaks mittwald's v1 authentication API as documented: demo accounts,
+ * application tokens, signed JWTs, rate-limit headers and 429, the documented server cache,
+ * and faults armed per route. For demo mode and tests; binds to 127.0.0.1 only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve, type HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { breakTypes, FaultPlan, type SandboxFault } from './faults';
+import { JwtSigner, type SandboxClaims } from './jwt-signer';
+import { DEFAULT_RATE_LIMITS, SandboxRateLimiter, type RateLimitRule } from './rate-limiter';
+import { verifyTotp } from './totp';
+import { SandboxWorld, type SandboxAccount } from './world';
+
+export interface SandboxOptions {
+  port?: number;
+  clock?: () => number;
+  /** Lifetime of issued API tokens, in seconds (default one hour). */
+  tokenLifetimeSeconds?: number;
+  rateLimits?: Readonly<Record<string, RateLimitRule>>;
+  rateLimitWindowMs?: number;
+  /** How long a cached GET answer is served with `X-Cache: HIT` (default 5 minutes). */
+  cacheTtlMs?: number;
+  accounts?: readonly SandboxAccount[];
+}
+
+export interface SandboxRequest {
+  route: string;
+  status: number;
+  at: number;
+}
+
+export interface Sandbox {
+  /** Base URL including `/v1`, e.g. http://127.0.0.1:41234/v1. */
+  url: string;
+  world: SandboxWorld;
+  faults: FaultPlan;
+  /** Every request that reached a known route, in order. */
+  requests: SandboxRequest[];
+  countRequests(route?: string): number;
+  close(): Promise<void>;
+}
+
+type Env = { Bindings: HttpBindings };
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  /** Sent as is instead of JSON (the bare JWT of `Accept: application/jwt`). */
+  raw?: { text: string; contentType: string };
+}
+
+interface RouteOptions {
+  authenticated: boolean;
+  /** GET answers kept in the server cache under owner + URI. */
+  cacheable?: boolean;
+}
+
+type Handler = (c: Context<Env>, claims: SandboxClaims | undefined) => Promise<Answer> | Answer;
+
+const authenticateBody = z.object({
+  username: z.string(),
+  password: z.string(),
+  multiFactorCode: z.string().optional(),
+  deviceId: z.string().optional(),
+});
+const createTokenBody = z.object({ description: z.string().max(255) });
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = options.clock ?? Date.now;
+  const world = new SandboxWorld(clock, options.accounts);
+  const faults = new FaultPlan();
+  const signer = new JwtSigner();
+  const limiter = new SandboxRateLimiter(
+    options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    options.rateLimitWindowMs ?? 15 * 60 * 1000,
+    clock,
+  );
+  const lifetime = options.tokenLifetimeSeconds ?? 3600;
+  const cacheTtl = options.cacheTtlMs ?? 5 * 60 * 1000;
+  const cache = new Map<string, { answer: Answer; storedAt: number }>();
+  const requests: SandboxRequest[] = [];
+
+  const issue = (account: SandboxAccount, tokenUuid?: string) => {
+    const iat = Math.floor(clock() / 1000);
+    const token = signer.sign({
+      sub: account.username,
+      iat,
+      exp: iat + lifetime,
+      jti: randomUUID(),
+      tid: tokenUuid,
+    });
+    world.issuedSecrets.add(token);
+    return { token, expires: new Date((iat + lifetime) * 1000).toISOString() };
+  };
+
+  const claimsOf = (c: Context<Env>): SandboxClaims | undefined => {
+    const header = c.req.header('authorization') ?? '';
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? c.req.query('access_token');
+    const claims = bearer === undefined ? undefined : signer.verify(bearer, clock());
+    if (!claims || !world.accounts.has(claims.sub)) return undefined;
+    // An API token issued for an access token ends when that access token is deleted.
+    if (claims.tid !== undefined && !world.tokens.has(claims.tid)) return undefined;
+    return claims;
+  };
+
+  const app = new Hono<Env>().basePath('/v1');
+
+  const route = (
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    routeOptions: RouteOptions,
+    handler: Handler,
+  ) => {
+    const key = `${method} ${path}`;
+    const honoPath = path.replace(/\{(\w+)\}/g, ':$1');
+    app.on(method, honoPath, async (c) => {
+      const fault = faults.take(key);
+      const reply = (status: number, text: string | null, headers: Record<string, string>) => {
+        requests.push({ route: key, status, at: clock() });
+        return new Response(text, { status, headers });
+      };
+      const respond = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+        body === undefined
+          ? reply(status, null, headers)
+          : reply(status, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault?.kind === 'reset') return dropConnection(c, requests, key, clock);
+
+      const verdict = limiter.take(key);
+      const limitHeaders: Record<string, string> = verdict
+        ? {
+            'X-RateLimit': String(verdict.limit),
+            'X-RateLimit-Remaining': String(verdict.remaining),
+          }
+        : {};
+      if (verdict && !verdict.allowed) {
+        return respond(
+          429,
+          { type: 'RateLimitError', message: 'Too many requests.' },
+          limitHeaders,
+        );
+      }
+      if (fault?.kind === 'status') {
+        return respond(
+          fault.status,
+          { type: 'InjectedFault', message: `Injected HTTP ${fault.status}.` },
+          limitHeaders,
+        );
+      }
+
+      const claims = claimsOf(c);
+      if (routeOptions.authenticated && !claims) {
+        return respond(
+          401,
+          { type: 'AuthenticationError', message: 'Invalid or expired token.' },
+          limitHeaders,
+        );
+      }
+
+      const uri = new URL(c.req.url).pathname;
+      const cacheKey = `${claims?.sub ?? ''} ${uri}`;
+      let answer: Answer;
+      let cacheHit = false;
+      if (method !== 'GET') cache.delete(cacheKey);
+      const cached = cache.get(cacheKey);
+      const fresh = /no-cache/i.test(c.req.header('cache-control') ?? '');
+      if (routeOptions.cacheable && !fresh && cached && clock() - cached.storedAt < cacheTtl) {
+        answer = cached.answer;
+        cacheHit = true;
+      } else {
+        answer = await handler(c, claims);
+        if (routeOptions.cacheable && answer.status === 200)
+          cache.set(cacheKey, { answer, storedAt: clock() });
+      }
+
+      if (fault?.kind === 'commit_then_drop') return dropConnection(c, requests, key, clock);
+      const headers = { ...limitHeaders, ...(cacheHit ? { 'X-Cache': 'HIT' } : {}) };
+      if (answer.raw) {
+        return reply(answer.status, answer.raw.text, {
+          'content-type': answer.raw.contentType,
+          ...headers,
+        });
+      }
+      const broken = applyBodyFault(fault, answer.body);
+      if (broken !== undefined) {
+        return reply(answer.status, broken, { 'content-type': 'application/json', ...headers });
+      }
+      return respond(answer.status, answer.body, headers);
+    });
+  };
+
+  route('POST', '/authenticate', { authenticated: false }, async (c) => {
+    const input = authenticateBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!input.success)
+      return {
+        status: 400,
+        body: { type: 'ValidationError', message: 'username and password are required.' },
+      };
+    const signIn = world.signIn(input.data.username, input.data.password);
+    if (!signIn)
+      return {
+        status: 401,
+        body: { type: 'AuthenticationError', message: 'Invalid credentials.' },
+      };
+    const secret = signIn.account.totpSecret;
+    if (signIn.via === 'password' && secret !== undefined) {
+      const code = input.data.multiFactorCode;
+      if (code === undefined)
+        return {
+          status: 202,
+          body: { name: 'TOTP', deviceId: input.data.deviceId ?? randomUUID() },
+        };
+      if (!verifyTotp(secret, code, clock())) {
+        return {
+          status: 401,
+          body: { type: 'AuthenticationError', message: 'Invalid multi factor code.' },
+        };
+      }
+    }
+    const issued = issue(
+      signIn.account,
+      signIn.via === 'access_token' ? signIn.tokenUuid : undefined,
+    );
+    const accept = c.req.header('accept') ?? '';
+    if (/^\s*application\/jwt/i.test(accept))
+      return { status: 200, raw: { text: issued.token, contentType: 'application/jwt' } };
+    return { status: 200, body: issued };
+  });
+
+  route('GET', '/authentication/tokens', { authenticated: true, cacheable: true }, (_c, claims) => {
+    const tokens = world.listTokens(claims!.sub).map(({ uuid, crdate, description }) => ({
+      uuid,
+      crdate: new Date(crdate).toISOString(),
+      description,
+    }));
+    // The real API answers `null` for an account without tokens.
+    return { status: 200, body: tokens.length === 0 ? null : tokens };
+  });
+
+  route('POST', '/authentication/tokens', { authenticated: true }, async (c, claims) => {
+    const input = createTokenBody.safeParse(await c.req.json().catch(() => undefined));
+    if (!input.success)
+      return {
+        status: 400,
+        body: {
+          type: 'ValidationError',
+          message: 'description must be a string of at most 255 characters.',
+        },
+      };
+    const token = world.createToken(claims!.sub, input.data.description);
+    return {
+      status: 201,
+      body: {
+        uuid: token.uuid,
+        token: token.secret,
+        crdate: new Date(token.crdate).toISOString(),
+        description: token.description,
+      },
+    };
+  });
+
+  route('DELETE', '/authentication/tokens/{uuid}', { authenticated: true }, (c, claims) => {
+    if (!world.deleteToken(claims!.sub, c.req.param('uuid') ?? ''))
+      return { status: 404, body: { type: 'NotFound', message: 'No such token.' } };
+    return { status: 200 };
+  });
+
+  route('GET', '/authentication/self', { authenticated: true, cacheable: true }, (_c, claims) => {
+    const account = world.accounts.get(claims!.sub)!;
+    return {
+      status: 200,
+      body: { name: account.username, type: 'CUS', createdAt: account.createdAt },
+    };
+  });
+
+  route('GET', '/authentication/accesstoken', { authenticated: true }, (_c, claims) => {
+    const account = world.accounts.get(claims!.sub)!;
+    return { status: 200, body: { token: issue(account, claims!.tid).token } };
+  });
+
+  app.notFound((c) => c.json({ type: 'NotFound', message: 'No such route.' }, 404));
+
+  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    world,
+    faults,
+    requests,
+    countRequests: (key) =>
+      key === undefined ? requests.length : requests.filter((r) => r.route === key).length,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function applyBodyFault(fault: SandboxFault | undefined, body: unknown): string | undefined {
+  switch (fault?.kind) {
+    case 'malformed_json':
+      return '{"uuid": "truncated';
+    case 'null_body':
+      return 'null';
+    case 'wrong_types':
+      return JSON.stringify(breakTypes(body));
+    case 'crdate_number':
+      return JSON.stringify(numericCrdates(body));
+    default:
+      return undefined;
+  }
+}
+
+function numericCrdates(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(numericCrdates);
+  if (
+    body !== null &&
+    typeof body === 'object' &&
+    'crdate' in body &&
+    typeof body.crdate === 'string'
+  ) {
+    return { ...body, crdate: Math.floor(Date.parse(body.crdate) / 1000) };
+  }
+  return body;
+}
+
+function dropConnection(
+  c: Context<Env>,
+  requests: SandboxRequest[],
+  route: string,
+  clock: () => number,
+): Response {
+  requests.push({ route, status: 0, at: clock() });
+  c.env.incoming.socket.destroy();
+  return new Response(null, { status: 500 });
+}
