@@ -110,9 +110,9 @@ describe('application tokens', () => {
     const seen: string[] = [];
     const spy: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers);
-      seen.push(
-        `${(input instanceof URL ? input.href : String(input as string)).includes('access_token=') ? 'query' : 'noquery'} ${headers.get('authorization') === null ? 'noheader' : 'header'}`,
-      );
+      const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      const where = url.includes('access_token=') ? 'query' : 'noquery';
+      seen.push(`${where} ${headers.get('authorization') === null ? 'noheader' : 'header'}`);
       return fetch(input, init);
     };
     const { client, sandbox, tracker } = await start({}, { fetch: spy });
