@@ -2,6 +2,8 @@
  * Every way a call to the API can fail, as a closed union of kinds. Messages are for people
  * and never contain a secret (no tokens, no passwords, no request bodies).
  */
+import type { ErrorKind } from '../contract';
+
 export const API_ERROR_KINDS = [
   'unauthorized',
   'forbidden',
@@ -12,7 +14,7 @@ export const API_ERROR_KINDS = [
   'network',
   'timeout',
   'bad_response',
-] as const;
+] as const satisfies readonly ErrorKind[];
 
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 

@@ -1,0 +1,277 @@
+/**
+ * The IPC contract: every channel with its zod input schema and output type, every event
+ * with its payload type, and the result envelope. Both hosts and the renderer derive from it;
+ * it imports nothing that needs Node or the DOM, so the renderer may import it.
+ */
+import { z } from 'zod';
+
+// ── Views: what crosses to the renderer. None of them ever holds a secret. ──────────────────
+
+export type ServerChoice = 'mittwald' | 'sandbox' | 'custom';
+
+export interface ProfileView {
+  id: string;
+  name: string;
+  server: ServerChoice;
+  baseUrl: string;
+  /** The username last signed in with: shown, not secret. */
+  username: string | undefined;
+  allowWeakStorage: boolean;
+  /** This app holds a sign-in (device) access token for the profile. */
+  hasStoredSignIn: boolean;
+  /** The profile's stored record could not be read; it is left untouched. */
+  vaultProblem: string | undefined;
+}
+
+export interface ProfilesView {
+  profiles: ProfileView[];
+  selectedProfileId: string | undefined;
+  /** The stored profiles could not be read; they are left untouched and none can be added. */
+  problem: string | undefined;
+}
+
+export type SessionView =
+  | { profileId: string | undefined; status: 'signed_out' }
+  | { profileId: string; status: 'second_factor'; name: 'TOTP' | 'DeviceCookie' }
+  | { profileId: string; status: 'signed_in'; expiresAt: number; persisted: boolean };
+
+export interface TokenRow {
+  uuid: string;
+  description: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** This app holds the secret: it can be copied. */
+  held: boolean;
+  /** This device's own sign-in token: revoking it signs this profile out. */
+  isThisDevice: boolean;
+}
+
+export interface TokenListView {
+  profileId: string;
+  tokens: TokenRow[];
+  /** The server answered from its cache (`X-Cache: HIT`): a refresh asks fresh. */
+  cacheHit: boolean;
+  fetchedAt: number;
+}
+
+export interface RateLimitView {
+  endpoint: string;
+  limit: number;
+  remaining: number;
+  windowStartedAt: number;
+  resetAt: number;
+  exhausted: boolean;
+  history: { at: number; remaining: number }[];
+}
+
+export interface CopyReceipt {
+  /** What was copied, described, e.g. "access token 'CI deploy' as curl line". */
+  copied: string;
+  /** When the clipboard is cleared if it still holds the value (epoch ms). */
+  clearsAt: number;
+  /** For API tokens: when the copied token expires (epoch ms). */
+  expiresAt?: number;
+}
+
+export interface KeychainStatus {
+  backend: string;
+  available: boolean;
+  /** The backend stores secrets in a form other local users could read (e.g. basic_text). */
+  weak: boolean;
+  /** Secrets can be stored for the selected profile now. */
+  canStore: boolean;
+}
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LANGUAGES = ['system', 'en', 'de'] as const;
+
+export interface Settings {
+  clipboardClearSeconds: number;
+  theme: (typeof THEMES)[number];
+  language: (typeof LANGUAGES)[number];
+  defaultProfileId: string | undefined;
+}
+
+export interface RevokeOutcome {
+  uuid: string;
+  outcome: 'revoked' | 'not_found' | 'failed' | 'skipped';
+  message?: string;
+}
+
+// ── Inputs ──────────────────────────────────────────────────────────────────────────────
+
+const noInput = z.undefined();
+const id = z.string().min(1).max(100);
+const uuid = z.string().min(1).max(100);
+const profileName = z.string().trim().min(1).max(80);
+export const COPY_FORMATS = ['raw', 'header', 'curl', 'export'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+export const TOKEN_DESCRIPTION_MAX = 200;
+export const tokenDescription = z.string().trim().min(1).max(TOKEN_DESCRIPTION_MAX);
+
+/** https anywhere, or http on this machine only (a local sandbox or emulator). */
+const customBaseUrl = z
+  .string()
+  .max(500)
+  .refine(isAllowedBaseUrl, 'must be an https URL, or http on 127.0.0.1 / localhost');
+
+function isAllowedBaseUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+
+// ── Channels ────────────────────────────────────────────────────────────────────────────
+
+const returns =
+  <Output>() =>
+  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+
+export const channels = {
+  'profiles:list': returns<ProfilesView>()(noInput),
+  'profiles:add': returns<ProfilesView>()(
+    z.strictObject({
+      name: profileName,
+      server: z.enum(['mittwald', 'sandbox', 'custom']),
+      baseUrl: customBaseUrl.optional(),
+    }),
+  ),
+  'profiles:rename': returns<ProfilesView>()(z.strictObject({ profileId: id, name: profileName })),
+  'profiles:remove': returns<ProfilesView>()(z.strictObject({ profileId: id })),
+  'profiles:select': returns<ProfilesView>()(z.strictObject({ profileId: id })),
+  'profiles:allowWeakStorage': returns<ProfilesView>()(
+    z.strictObject({ profileId: id, allow: z.boolean() }),
+  ),
+
+  'session:state': returns<SessionView>()(noInput),
+  'session:signIn': returns<SessionView>()(
+    z.strictObject({
+      username: z.string().trim().min(1).max(200),
+      password: z.string().min(1).max(500),
+    }),
+  ),
+  'session:submitSecondFactor': returns<SessionView>()(
+    z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6,8}$/, 'a code of 6 to 8 digits'),
+    }),
+  ),
+  'session:cancelSecondFactor': returns<SessionView>()(noInput),
+  'session:resume': returns<SessionView>()(noInput),
+  'session:signOut': returns<SessionView>()(z.strictObject({ revokeDeviceToken: z.boolean() })),
+
+  'tokens:list': returns<TokenListView>()(
+    z.strictObject({ fresh: z.boolean().optional() }).optional(),
+  ),
+  'tokens:create': returns<TokenRow>()(z.strictObject({ description: tokenDescription })),
+  'tokens:revoke': returns<RevokeOutcome>()(
+    z.strictObject({ uuid, confirmOwnSignIn: z.boolean().optional() }),
+  ),
+  'tokens:revokeMany': returns<RevokeOutcome[]>()(
+    z.strictObject({
+      uuids: z.array(uuid).min(1).max(1000),
+      confirmOwnSignIn: z.boolean().optional(),
+    }),
+  ),
+
+  'clipboard:copyToken': returns<CopyReceipt>()(
+    z.strictObject({ uuid, format: z.enum(COPY_FORMATS) }),
+  ),
+  'clipboard:copyApiToken': returns<CopyReceipt>()(
+    z.strictObject({ format: z.enum(COPY_FORMATS) }),
+  ),
+
+  'rateLimits:snapshot': returns<RateLimitView[]>()(noInput),
+  'settings:get': returns<Settings>()(noInput),
+  'settings:set': returns<Settings>()(
+    z.strictObject({
+      clipboardClearSeconds: z.number().int().min(5).max(600).optional(),
+      theme: z.enum(THEMES).optional(),
+      language: z.enum(LANGUAGES).optional(),
+      defaultProfileId: id.nullable().optional(),
+    }),
+  ),
+  'keychain:status': returns<KeychainStatus>()(noInput),
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = (typeof channels)[C]['output'];
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+// ── Events ──────────────────────────────────────────────────────────────────────────────
+
+export interface EventPayloads {
+  'rateLimits:changed': RateLimitView[];
+  'session:changed': SessionView;
+  'tokens:changed': TokenListView;
+  'profiles:changed': ProfilesView;
+  'clipboard:cleared': { copied: string };
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: readonly EventName[] = [
+  'rateLimits:changed',
+  'session:changed',
+  'tokens:changed',
+  'profiles:changed',
+  'clipboard:cleared',
+];
+
+// ── Errors and the envelope ─────────────────────────────────────────────────────────────
+
+export const ERROR_KINDS = [
+  // from the server or the network
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rejected',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'bad_response',
+  // from this app
+  'invalid_input',
+  'not_signed_in',
+  'confirmation_required',
+  'secret_not_held',
+  'storage_refused',
+  'storage_failed',
+  'vault_unreadable',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface ErrorView {
+  kind: ErrorKind;
+  message: string;
+  /** rate_limited: when the endpoint is expected to accept requests again (epoch ms). */
+  resetAt?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+/** What both hosts expose to the renderer as `window.mwtokens`. */
+export interface Bridge {
+  invoke<C extends ChannelName>(
+    channel: C,
+    input?: ChannelInput<C>,
+  ): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,86 @@
+/**
+ * One profile at work: its client, rate-limit tracker and session, restored from the vault
+ * without a request, and its cached API token written back (encrypted) whenever it changes.
+ */
+import { MittwaldClient } from '../api/mittwald-client';
+import type { TokenListView } from '../contract';
+import { RateLimitTracker } from '../ratelimit/rate-limit-tracker';
+import { Session } from '../session/session';
+import type { ProfileRecord, SecretsRecord } from '../vault/records';
+import type { Vault } from '../vault/vault';
+
+export interface RuntimeOptions {
+  clock: () => number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export class ProfileRuntime {
+  readonly tracker: RateLimitTracker;
+  readonly client: MittwaldClient;
+  readonly session: Session;
+  /** The last list shown, updated locally after create and revoke. */
+  lastList: TokenListView | undefined;
+  /** A DELETE went to another URI than the list's: the next list must be read fresh. */
+  needsFresh = false;
+  private persistedToken: string | undefined;
+
+  constructor(
+    readonly profile: ProfileRecord,
+    readonly baseUrl: string,
+    private readonly vault: Vault,
+    options: RuntimeOptions,
+  ) {
+    this.tracker = new RateLimitTracker(options.clock);
+    this.client = new MittwaldClient({
+      baseUrl,
+      tracker: this.tracker,
+      clock: options.clock,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+    });
+    this.session = new Session(this.client, { clock: options.clock });
+  }
+
+  /** Resumes from the stored device token and cached API token; sends nothing. */
+  async restore(): Promise<void> {
+    const secrets = await this.vault.readSecrets(this.profile.id);
+    const device = secrets.deviceTokenUuid;
+    const held = device === undefined ? undefined : secrets.held[device];
+    if (device === undefined || held === undefined) return;
+    const apiToken = secrets.apiToken && {
+      token: this.vault.open(secrets.apiToken.token),
+      expiresAt: secrets.apiToken.expiresAt,
+    };
+    this.session.restore({ uuid: device, secret: this.vault.open(held.secret) }, apiToken);
+    this.persistedToken = apiToken?.token;
+  }
+
+  async secrets(): Promise<SecretsRecord> {
+    return this.vault.readSecrets(this.profile.id);
+  }
+
+  /** Writes the current API token if it changed and this profile keeps a stored sign-in. */
+  async persistApiToken(storageAllowed: boolean): Promise<void> {
+    const current = this.session.currentApiToken();
+    if (current?.token === this.persistedToken) return;
+    const secrets = await this.secrets();
+    if (!storageAllowed || secrets.deviceTokenUuid === undefined) return;
+    await this.vault.updateSecrets(this.profile.id, (record) => ({
+      ...record,
+      apiToken: current && { token: this.vault.seal(current.token), expiresAt: current.expiresAt },
+    }));
+    this.persistedToken = current?.token;
+  }
+
+  /** Forgets the stored sign-in (device token and cached API token); keeps every other secret. */
+  async forgetSignIn(): Promise<void> {
+    this.session.signOut();
+    await this.vault.updateSecrets(this.profile.id, (record) => {
+      const held = { ...record.held };
+      if (record.deviceTokenUuid !== undefined) delete held[record.deviceTokenUuid];
+      return { version: 1, held };
+    });
+    this.persistedToken = undefined;
+  }
+}

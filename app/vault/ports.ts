@@ -1,0 +1,28 @@
+/** The two ports the vault stands on; each host brings its own implementations. */
+
+export interface SecretCipher {
+  /** Name of the backend, e.g. `gnome_libsecret`, `keychain`, `dpapi`, `basic_text`, `aes-256-gcm (memory)`. */
+  readonly backend: string;
+  isAvailable(): boolean;
+  encrypt(plain: string): Uint8Array;
+  decrypt(encrypted: Uint8Array): string;
+}
+
+/** Backends that keep secrets readable to anyone with the user's files. */
+export const WEAK_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'plaintext', 'unknown']);
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  /** Replaces the value atomically: a reader sees the old or the new one, never half. */
+  set(key: string, value: JsonValue): Promise<void>;
+  delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** What a store answers for a record it cannot even parse; the vault reports it, untouched. */
+export class UnreadableRecord {
+  constructor(readonly reason: string) {}
+}

@@ -1,0 +1,61 @@
+/** The stored data, versioned and checked with zod on every read. */
+import { z } from 'zod';
+import { LANGUAGES, THEMES } from '../contract';
+
+/** Encrypted bytes, as base64 in JSON. */
+const sealed = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const profileRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  server: z.enum(['mittwald', 'sandbox', 'custom']),
+  baseUrl: z.string().optional(),
+  username: z.string().optional(),
+  allowWeakStorage: z.boolean(),
+  createdAt: z.number(),
+});
+export type ProfileRecord = z.infer<typeof profileRecordSchema>;
+
+export const profilesRecordSchema = z.object({
+  version: z.literal(1),
+  profiles: z.array(profileRecordSchema),
+  selectedProfileId: z.string().optional(),
+});
+export type ProfilesRecord = z.infer<typeof profilesRecordSchema>;
+
+export const heldTokenSchema = z.object({
+  secret: sealed,
+  description: z.string(),
+  storedAt: z.number(),
+});
+
+/** One profile's secrets: its device sign-in token, the secrets it holds, its cached API token. */
+export const secretsRecordSchema = z.object({
+  version: z.literal(1),
+  deviceTokenUuid: z.string().optional(),
+  held: z.record(z.string(), heldTokenSchema),
+  apiToken: z.object({ token: sealed, expiresAt: z.number() }).optional(),
+});
+export type SecretsRecord = z.infer<typeof secretsRecordSchema>;
+
+export const settingsRecordSchema = z.object({
+  version: z.literal(1),
+  clipboardClearSeconds: z.number().int().min(5).max(600),
+  theme: z.enum(THEMES),
+  language: z.enum(LANGUAGES),
+  defaultProfileId: z.string().optional(),
+});
+export type SettingsRecord = z.infer<typeof settingsRecordSchema>;
+
+export const DEFAULT_SETTINGS: SettingsRecord = {
+  version: 1,
+  clipboardClearSeconds: 30,
+  theme: 'system',
+  language: 'system',
+};
+
+export const KEYS = {
+  profiles: 'profiles',
+  settings: 'settings',
+  secrets: (profileId: string) => `secrets-${profileId}`,
+} as const;

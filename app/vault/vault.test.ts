@@ -1,0 +1,98 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EphemeralAesGcmCipher } from './aes-gcm-cipher';
+import { FolderStore } from './file-store';
+import { UnreadableRecord } from './ports';
+import { Vault } from './vault';
+
+const folders: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mwtokens-vault-'));
+  folders.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('EphemeralAesGcmCipher', () => {
+  it('round-trips, uses a fresh IV each time, and rejects tampering', () => {
+    const cipher = new EphemeralAesGcmCipher();
+    const a = cipher.encrypt('MW_secret');
+    expect(cipher.decrypt(a)).toBe('MW_secret');
+    expect(Buffer.from(cipher.encrypt('MW_secret')).equals(Buffer.from(a))).toBe(false);
+    const tampered = Uint8Array.from(a);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => cipher.decrypt(tampered)).toThrow();
+    expect(() => new EphemeralAesGcmCipher().decrypt(a)).toThrow();
+  });
+});
+
+describe('FolderStore', () => {
+  it('writes atomically (no temp files left), with owner-only permissions', async () => {
+    const dir = folder();
+    const store = new FolderStore(dir);
+    await store.set('a key/with:odd chars', { n: 1 });
+    await store.set('a key/with:odd chars', { n: 2 });
+    expect(await store.get('a key/with:odd chars')).toEqual({ n: 2 });
+    expect(readdirSync(dir)).toEqual([`${encodeURIComponent('a key/with:odd chars')}.json`]);
+    expect(await store.keys()).toEqual(['a key/with:odd chars']);
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(dir, readdirSync(dir)[0]!)).mode & 0o777).toBe(0o600);
+    expect(await store.get('missing')).toBeUndefined();
+  });
+
+  it('hands a non-JSON file on as unreadable instead of throwing', async () => {
+    const dir = folder();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'x.json'), '{oops');
+    expect(await new FolderStore(dir).get('x')).toBeInstanceOf(UnreadableRecord);
+  });
+});
+
+describe('Vault', () => {
+  it('serialises concurrent updates of one record: none is lost', async () => {
+    const vault = new Vault(new FolderStore(folder()), new EphemeralAesGcmCipher());
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        vault.updateSecrets('p', (record) => ({
+          ...record,
+          held: {
+            ...record.held,
+            [`t${i}`]: { secret: vault.seal(`s${i}`), description: `${i}`, storedAt: i },
+          },
+        })),
+      ),
+    );
+    const record = await vault.readSecrets('p');
+    expect(Object.keys(record.held)).toHaveLength(25);
+    expect(vault.open(record.held.t7!.secret)).toBe('s7');
+  });
+
+  it('stores secrets only as ciphertext', async () => {
+    const dir = folder();
+    const vault = new Vault(new FolderStore(dir), new EphemeralAesGcmCipher());
+    await vault.updateSecrets('p', (record) => ({
+      ...record,
+      held: { t: { secret: vault.seal('MW_plain_secret'), description: 'd', storedAt: 0 } },
+    }));
+    const text = readdirSync(dir)
+      .map((name) => readFileSync(join(dir, name), 'utf8'))
+      .join('');
+    expect(text).not.toContain('MW_plain_secret');
+  });
+
+  it('refuses to write over a record it could not read, and says which', async () => {
+    const dir = folder();
+    const store = new FolderStore(dir);
+    await store.set('secrets-p', { version: 2, other: 'app' });
+    const vault = new Vault(store, new EphemeralAesGcmCipher());
+    await expect(vault.updateSecrets('p', (r) => r)).rejects.toMatchObject({
+      kind: 'vault_unreadable',
+    });
+    expect(vault.problems.get('secrets-p')).toMatch(/expected shape/);
+    expect(await store.get('secrets-p')).toEqual({ version: 2, other: 'app' });
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Profiles, settings and encrypted secrets over a KeyValueStore and a SecretCipher. Every read
+ * is checked; a record that does not fit is reported and left untouched: never overwritten,
+ * never thrown away, never a crash. Writes to one key are serialised, so none is lost.
+ */
+import type { z } from 'zod';
+import { ServiceError } from '../service/service-error';
+import { UnreadableRecord, WEAK_BACKENDS, type KeyValueStore, type SecretCipher } from './ports';
+import {
+  DEFAULT_SETTINGS,
+  KEYS,
+  profilesRecordSchema,
+  secretsRecordSchema,
+  settingsRecordSchema,
+  type ProfilesRecord,
+  type SecretsRecord,
+  type SettingsRecord,
+} from './records';
+
+const EMPTY_PROFILES: ProfilesRecord = { version: 1, profiles: [] };
+const emptySecrets = (): SecretsRecord => ({ version: 1, held: {} });
+
+export class Vault {
+  /** Keys whose records could not be read, with the reason (no contents). */
+  readonly problems = new Map<string, string>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: KeyValueStore,
+    readonly cipher: SecretCipher,
+  ) {}
+
+  get weak(): boolean {
+    return WEAK_BACKENDS.has(this.cipher.backend);
+  }
+
+  readProfiles(): Promise<ProfilesRecord> {
+    return this.read(KEYS.profiles, profilesRecordSchema, EMPTY_PROFILES);
+  }
+
+  updateProfiles(change: (record: ProfilesRecord) => ProfilesRecord): Promise<ProfilesRecord> {
+    return this.update(KEYS.profiles, profilesRecordSchema, EMPTY_PROFILES, change);
+  }
+
+  readSettings(): Promise<SettingsRecord> {
+    return this.read(KEYS.settings, settingsRecordSchema, DEFAULT_SETTINGS);
+  }
+
+  updateSettings(change: (record: SettingsRecord) => SettingsRecord): Promise<SettingsRecord> {
+    return this.update(KEYS.settings, settingsRecordSchema, DEFAULT_SETTINGS, change);
+  }
+
+  readSecrets(profileId: string): Promise<SecretsRecord> {
+    return this.read(KEYS.secrets(profileId), secretsRecordSchema, emptySecrets());
+  }
+
+  updateSecrets(
+    profileId: string,
+    change: (record: SecretsRecord) => SecretsRecord,
+  ): Promise<SecretsRecord> {
+    return this.update(KEYS.secrets(profileId), secretsRecordSchema, emptySecrets(), change);
+  }
+
+  async deleteSecrets(profileId: string): Promise<void> {
+    const key = KEYS.secrets(profileId);
+    await this.serialised(key, async () => {
+      if (this.problems.has(key)) throw unreadable(key, this.problems.get(key) ?? '');
+      await this.store.delete(key);
+    });
+  }
+
+  /** Encrypts for storage; the caller has checked that storing is allowed. */
+  seal(plain: string): string {
+    return Buffer.from(this.cipher.encrypt(plain)).toString('base64');
+  }
+
+  open(sealed: string): string {
+    try {
+      return this.cipher.decrypt(Buffer.from(sealed, 'base64'));
+    } catch {
+      throw new ServiceError(
+        'vault_unreadable',
+        'A stored secret could not be decrypted with this keychain.',
+      );
+    }
+  }
+
+  private async read<S extends z.ZodType>(
+    key: string,
+    schema: S,
+    fallback: z.output<S>,
+  ): Promise<z.output<S>> {
+    const raw = await this.store.get(key);
+    if (raw === undefined) {
+      this.problems.delete(key);
+      return structuredClone(fallback);
+    }
+    const parsed = raw instanceof UnreadableRecord ? undefined : schema.safeParse(raw);
+    if (parsed?.success) {
+      this.problems.delete(key);
+      return parsed.data;
+    }
+    const reason =
+      raw instanceof UnreadableRecord
+        ? raw.reason
+        : 'it does not have the expected shape or version';
+    this.problems.set(key, reason);
+    throw unreadable(key, reason);
+  }
+
+  private update<S extends z.ZodType>(
+    key: string,
+    schema: S,
+    fallback: z.output<S>,
+    change: (record: z.output<S>) => z.output<S>,
+  ): Promise<z.output<S>> {
+    return this.serialised(key, async () => {
+      const next = change(await this.read(key, schema, fallback));
+      const checked = schema.parse(next);
+      try {
+        await this.store.set(key, checked as Parameters<KeyValueStore['set']>[1]);
+      } catch {
+        throw new ServiceError(
+          'storage_failed',
+          'Could not write to the app’s storage; nothing was changed.',
+        );
+      }
+      return checked;
+    });
+  }
+
+  private serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.queues.set(
+      key,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+}
+
+function unreadable(key: string, reason: string): ServiceError {
+  return new ServiceError(
+    'vault_unreadable',
+    `The stored record “${key}” could not be read (${reason}). It was left untouched; nothing was changed.`,
+  );
+}
