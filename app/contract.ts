@@ -259,8 +259,15 @@ export interface ErrorView {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
 
+export interface HostInfo {
+  kind: 'electron' | 'preview';
+  /** False in preview: nothing outlives the window. */
+  persistent: boolean;
+}
+
 /** What both hosts expose to the renderer as `window.mwtokens`. */
 export interface Bridge {
+  host: HostInfo;
   invoke<C extends ChannelName>(
     channel: C,
     input?: ChannelInput<C>,

@@ -3,7 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** A private origin that never reaches a network: every request to it is answered from disk. */
-export const PREVIEW_ORIGIN = 'http://mwtokens.preview';
+export const PREVIEW_ORIGIN = 'https://mwtokens.preview';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

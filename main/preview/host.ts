@@ -1,0 +1,114 @@
+/**
+ * The preview host: the same TokenManager as the Electron app, hosted in Node, with Chromium
+ * (through playwright-core) as the window. Nothing is saved: an in-memory key, a temp folder
+ * that is removed at exit, and the sandbox unless a base URL is given.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { isEventName, type EventName } from '../../app/contract';
+import { dispatch } from '../../app/service/dispatch';
+import { TokenManager } from '../../app/service/token-manager';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../app/sandbox/server';
+import { EphemeralAesGcmCipher } from '../../app/vault/aes-gcm-cipher';
+import { FolderStore } from '../../app/vault/file-store';
+import { chromiumLaunchOptions } from './chromium';
+import { PAGE_BRIDGE_SOURCE } from './page-bridge';
+import { PageClipboard } from './page-clipboard';
+import { PREVIEW_ORIGIN, serveRenderer } from './serve-renderer';
+
+export interface PreviewOptions {
+  headless: boolean;
+  /** Folder of the built renderer (default dist/renderer). */
+  buildDir?: string;
+  /** Sandbox settings (ignored when baseUrl is given). */
+  sandbox?: SandboxOptions;
+  /** Clipboard clear time default and other settings come from the service. */
+  viewport?: { width: number; height: number };
+}
+
+export interface PreviewHost {
+  page: Page;
+  context: BrowserContext;
+  manager: TokenManager;
+  sandbox: Sandbox;
+  clipboard: PageClipboard;
+  close(): Promise<void>;
+}
+
+export const PREVIEW_TITLE = 'Preview — nothing is saved';
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewHost> {
+  const sandbox = await startSandbox(options.sandbox);
+  const folder = mkdtempSync(join(tmpdir(), 'mwtokens-preview-'));
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch(chromiumLaunchOptions({ headless: options.headless }));
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1200, height: 800 },
+    });
+    const clipboard = await PageClipboard.open(context);
+    const manager = new TokenManager({
+      store: new FolderStore(folder),
+      cipher: new EphemeralAesGcmCipher(),
+      clipboard,
+      deviceName: `${hostname()} (preview)`,
+      sandboxUrl: sandbox.url,
+    });
+    const page = await context.newPage();
+    await installBridge(page, manager);
+    await serveRenderer(page, options.buildDir ?? join(process.cwd(), 'dist', 'renderer'));
+    await page.goto(`${PREVIEW_ORIGIN}/`);
+    const openBrowser = browser;
+    return {
+      page,
+      context,
+      manager,
+      sandbox,
+      clipboard,
+      close: async () => {
+        await manager.dispose().catch(() => undefined);
+        await openBrowser.close().catch(() => undefined);
+        await sandbox.close();
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await sandbox.close();
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** invoke through exposeBinding; events pushed with page.evaluate, snapshot first. */
+async function installBridge(page: Page, manager: TokenManager): Promise<void> {
+  const subscriptions = new Map<EventName, () => void>();
+  await page.exposeBinding('__mwtokensInvoke', (_source, channel: unknown, input: unknown) =>
+    dispatch(manager, channel, input, (line) => console.error(line)),
+  );
+  await page.exposeBinding('__mwtokensSubscribe', (_source, event: unknown) => {
+    if (!isEventName(event)) return;
+    // Re-subscribing hands the page a current snapshot again; one subscription per event.
+    subscriptions.get(event)?.();
+    subscriptions.set(
+      event,
+      manager.on(event, (payload) => {
+        page
+          .evaluate(
+            ([name, data]) =>
+              (
+                globalThis as unknown as { __mwtokensEmit(e: string, p: unknown): void }
+              ).__mwtokensEmit(name, data),
+            [event, payload] as const,
+          )
+          .catch(() => undefined);
+      }),
+    );
+  });
+  page.on('close', () => {
+    for (const unsubscribe of subscriptions.values()) unsubscribe();
+  });
+  await page.addInitScript({ content: PAGE_BRIDGE_SOURCE });
+}

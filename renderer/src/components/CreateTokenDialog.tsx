@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Dialog,
+  FieldError,
+  Form,
+  Heading,
+  Input,
+  Label,
+  Modal,
+  ModalOverlay,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import { TOKEN_DESCRIPTION_MAX, type ErrorView, type TokenRow } from '../../../app/contract';
+import { call, errorView } from '../bridge';
+import { copyToken } from '../copy';
+import { t } from '../i18n/i18n';
+import { CopyMenu } from './CopyMenu';
+import { ErrorMessage } from './ErrorMessage';
+
+export function validateDescription(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return t('create.descriptionRequired');
+  if (trimmed.length > TOKEN_DESCRIPTION_MAX)
+    return t('create.descriptionTooLong', { max: TOKEN_DESCRIPTION_MAX });
+  return undefined;
+}
+
+/** Description in, progress while the server works, then the new token with a copy button. */
+export function CreateTokenDialog({
+  isOpen,
+  onClose,
+  onCreated,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  onCreated: (row: TokenRow) => void;
+}) {
+  const [description, setDescription] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorView>();
+  const [created, setCreated] = useState<TokenRow>();
+
+  const close = () => {
+    if (busy) return;
+    setDescription('');
+    setError(undefined);
+    setCreated(undefined);
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (validateDescription(description)) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const row = await call('tokens:create', { description: description.trim() });
+      setCreated(row);
+      onCreated(row);
+    } catch (caught) {
+      setError(errorView(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalOverlay
+      className="overlay"
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && close()}
+      isDismissable={!busy}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <Heading slot="title">{t('create.title')}</Heading>
+          {created ? (
+            <>
+              <p role="status">{t('create.done', { description: created.description })}</p>
+              <div className="actions">
+                <CopyMenu
+                  label={t('tokens.copyRow', { description: created.description })}
+                  onCopy={(format) => void copyToken(created.uuid, format)}
+                >
+                  {t('create.copyNow')}
+                </CopyMenu>
+                <Button className="primary" onPress={close} autoFocus>
+                  {t('create.close')}
+                </Button>
+              </div>
+            </>
+          ) : (
+            <Form
+              onSubmit={(event) => void submit(event)}
+              className="dialog"
+              style={{ padding: 0 }}
+            >
+              <TextField
+                className="field"
+                value={description}
+                onChange={setDescription}
+                validate={validateDescription}
+                isRequired
+                autoFocus
+                maxLength={TOKEN_DESCRIPTION_MAX + 50}
+              >
+                <Label>{t('create.description')}</Label>
+                <Input />
+                <Text slot="description">{t('create.descriptionHint')}</Text>
+                <FieldError />
+              </TextField>
+              <ErrorMessage error={error} />
+              <div className="actions">
+                <Button onPress={close} isDisabled={busy}>
+                  {t('create.cancel')}
+                </Button>
+                <Button type="submit" className="primary" isDisabled={busy}>
+                  {busy && <span className="spinner" aria-hidden />}
+                  {busy ? t('create.working') : t('create.submit')}
+                </Button>
+              </div>
+            </Form>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Button, Checkbox, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type { ErrorView, RevokeOutcome, TokenRow } from '../../../app/contract';
+import { call, errorView } from '../bridge';
+import { t } from '../i18n/i18n';
+import { showToast } from '../toasts';
+import { ErrorMessage } from './ErrorMessage';
+
+/** Names what will stop working; this device's own sign-in token needs one more confirmation. */
+export function RevokeDialog({
+  targets,
+  onClose,
+  onDone,
+}: {
+  targets: TokenRow[] | undefined;
+  onClose: () => void;
+  onDone: (outcomes: RevokeOutcome[]) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [confirmOwn, setConfirmOwn] = useState(false);
+  const [error, setError] = useState<ErrorView>();
+  const includesOwn = targets?.some((row) => row.isThisDevice) ?? false;
+  const single = targets?.length === 1 ? targets[0] : undefined;
+
+  const close = () => {
+    if (busy) return;
+    setConfirmOwn(false);
+    setError(undefined);
+    onClose();
+  };
+
+  const revoke = async () => {
+    if (!targets) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const uuids = targets.map((row) => row.uuid);
+      const outcomes = single
+        ? [await call('tokens:revoke', { uuid: single.uuid, confirmOwnSignIn: confirmOwn })]
+        : await call('tokens:revokeMany', { uuids, confirmOwnSignIn: confirmOwn });
+      const count = (kind: RevokeOutcome['outcome']) =>
+        outcomes.filter((o) => o.outcome === kind).length;
+      showToast({
+        title: t('revoke.result', {
+          revoked: count('revoked') + count('not_found'),
+          failed: count('failed'),
+          skipped: count('skipped'),
+        }),
+        description: outcomes.find((o) => o.message)?.message,
+      });
+      setBusy(false);
+      setConfirmOwn(false);
+      onDone(outcomes);
+    } catch (caught) {
+      setError(errorView(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalOverlay
+      className="overlay"
+      isOpen={targets !== undefined}
+      onOpenChange={(open) => !open && close()}
+      isDismissable={!busy}
+    >
+      <Modal className="modal">
+        <Dialog className="dialog" role="alertdialog">
+          <Heading slot="title">
+            {single
+              ? t('revoke.titleOne', { description: single.description || t('tokens.untitled') })
+              : t('revoke.title')}
+          </Heading>
+          <p>{t('revoke.body')}</p>
+          {!single && (
+            <ul aria-label={t('revoke.list')}>
+              {targets?.map((row) => (
+                <li key={row.uuid}>{row.description || t('tokens.untitled')}</li>
+              ))}
+            </ul>
+          )}
+          {includesOwn && (
+            <div className="alert warn">
+              <p>{t('revoke.ownWarning')}</p>
+              <Checkbox className="checkbox" isSelected={confirmOwn} onChange={setConfirmOwn}>
+                <span className="box" aria-hidden>
+                  {confirmOwn ? '✓' : ''}
+                </span>
+                &nbsp;{t('revoke.ownConfirm')}
+              </Checkbox>
+            </div>
+          )}
+          <ErrorMessage error={error} />
+          <div className="actions">
+            <Button onPress={close} isDisabled={busy} autoFocus>
+              {t('revoke.cancel')}
+            </Button>
+            <Button
+              className="danger"
+              onPress={() => void revoke()}
+              isDisabled={busy || (includesOwn && !confirmOwn)}
+            >
+              {busy && <span className="spinner" aria-hidden />}
+              {busy
+                ? t('revoke.working')
+                : single
+                  ? t('revoke.submit')
+                  : t('revoke.submitMany', { count: targets?.length ?? 0 })}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  FieldError,
+  Form,
+  Input,
+  Label,
+  Radio,
+  RadioGroup,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import type { ErrorView, ProfilesView, ServerChoice, SessionView } from '../../../app/contract';
+import { call, errorView } from '../bridge';
+import { t } from '../i18n/i18n';
+import { ErrorMessage } from './ErrorMessage';
+import { ProfileSelect, NEW_PROFILE } from './ProfileSelect';
+import { SecondFactorForm } from './SecondFactorForm';
+
+/** Profile, server, username and password; then the second factor when the server asks. */
+export function SignInScreen({
+  profiles,
+  session,
+}: {
+  profiles: ProfilesView;
+  session: SessionView;
+}) {
+  const selected = profiles.profiles.find((p) => p.id === profiles.selectedProfileId);
+  const [choice, setChoice] = useState<string>(selected?.id ?? NEW_PROFILE);
+  const [server, setServer] = useState<ServerChoice>('sandbox');
+  const [username, setUsername] = useState(selected?.username ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorView>();
+
+  if (session.status === 'second_factor') return <SecondFactorForm />;
+
+  const chosen = profiles.profiles.find((p) => p.id === choice);
+  const chooseProfile = async (id: string) => {
+    setChoice(id);
+    setError(undefined);
+    const profile = profiles.profiles.find((p) => p.id === id);
+    if (profile) {
+      setUsername(profile.username ?? '');
+      await call('profiles:select', { profileId: id }).catch((e: unknown) =>
+        setError(errorView(e)),
+      );
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (!chosen) {
+        await call('profiles:add', {
+          name: server === 'sandbox' ? t('server.sandbox') : t('server.mittwald'),
+          server,
+        });
+      }
+      await call('session:signIn', { username, password });
+      setPassword('');
+    } catch (caught) {
+      setError(errorView(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t('signIn.title')}</h2>
+      <p className="hint">{t('signIn.intro')}</p>
+      {profiles.profiles.length > 0 && (
+        <ProfileSelect
+          profiles={profiles.profiles}
+          selected={choice}
+          onChange={(id) => void chooseProfile(id)}
+          allowNew
+        />
+      )}
+      {chosen ? (
+        <p className="hint">
+          {t('server.label')}: {chosen.server === 'sandbox' ? t('server.sandbox') : chosen.baseUrl}
+        </p>
+      ) : (
+        <RadioGroup
+          className="radio-group"
+          value={server}
+          onChange={(value) => setServer(value as ServerChoice)}
+        >
+          <Label className="label">{t('server.label')}</Label>
+          <ServerRadio
+            value="mittwald"
+            title={t('server.mittwald')}
+            hint={t('server.mittwald.hint')}
+          />
+          <ServerRadio
+            value="sandbox"
+            title={t('server.sandbox')}
+            hint={t('server.sandbox.hint')}
+          />
+        </RadioGroup>
+      )}
+      {(chosen?.server ?? server) === 'sandbox' && chosen && (
+        <p className="hint">{t('server.sandbox.hint')}</p>
+      )}
+      <TextField
+        className="field"
+        name="username"
+        value={username}
+        onChange={setUsername}
+        isRequired
+        autoComplete="username"
+        autoFocus
+      >
+        <Label>{t('signIn.username')}</Label>
+        <Input />
+        <FieldError />
+      </TextField>
+      <TextField
+        className="field"
+        name="password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        isRequired
+        autoComplete="current-password"
+      >
+        <Label>{t('signIn.password')}</Label>
+        <Input />
+        <FieldError />
+      </TextField>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <Button type="submit" className="primary" isDisabled={busy}>
+          {busy && <span className="spinner" aria-hidden />}
+          {busy ? t('signIn.working') : t('signIn.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function ServerRadio({ value, title, hint }: { value: ServerChoice; title: string; hint: string }) {
+  return (
+    <Radio value={value} className="radio">
+      <span className="dot" aria-hidden />
+      <span>
+        <strong>{title}</strong>
+        <Text slot="description" className="hint" elementType="div">
+          {hint}
+        </Text>
+      </span>
+    </Radio>
+  );
+}

@@ -1,0 +1,191 @@
+import { KeyRound, LogOut, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SearchField,
+  Select,
+  SelectValue,
+} from 'react-aria-components';
+import type { ErrorView, TokenListView, TokenRow } from '../../../app/contract';
+import { call, errorView, subscribe } from '../bridge';
+import { copyApiToken } from '../copy';
+import { t } from '../i18n/i18n';
+import { visibleRows, type SortOrder } from '../token-list';
+import { CopyMenu } from './CopyMenu';
+import { CreateTokenDialog } from './CreateTokenDialog';
+import { ErrorMessage } from './ErrorMessage';
+import { RevokeDialog } from './RevokeDialog';
+import { TokenTable } from './TokenTable';
+
+const SORTS: SortOrder[] = ['newest', 'oldest', 'description'];
+
+export function TokensScreen() {
+  const [list, setList] = useState<TokenListView>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ErrorView>();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortOrder>('newest');
+  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<TokenRow[]>();
+  const [highlight, setHighlight] = useState<string>();
+  const deferredQuery = useDeferredValue(query);
+
+  useEffect(
+    () =>
+      subscribe('tokens:changed', (view) => {
+        performance.mark('mwtokens:list-answer');
+        setList(view);
+      }),
+    [],
+  );
+
+  const load = useCallback(async (fresh: boolean) => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      await call('tokens:list', { fresh });
+    } catch (caught) {
+      setError(errorView(caught));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  // The first list on mount; state is only set from the answer, never synchronously here.
+  useEffect(() => {
+    call('tokens:list', { fresh: false })
+      .catch((caught: unknown) => setError(errorView(caught)))
+      .finally(() => setLoading(false));
+  }, []);
+
+  const rows = useMemo(
+    () => visibleRows(list?.tokens ?? [], deferredQuery, sort),
+    [list, deferredQuery, sort],
+  );
+  useEffect(() => {
+    if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-usable'));
+  }, [list, rows]);
+
+  const selectedRows = useMemo(
+    () => (list?.tokens ?? []).filter((row) => selection.has(row.uuid)),
+    [list, selection],
+  );
+  const signOut = () =>
+    void call('session:signOut', { revokeDeviceToken: true }).catch((caught: unknown) =>
+      setError(errorView(caught)),
+    );
+
+  return (
+    <>
+      <div className="toolbar" role="toolbar" aria-label={t('tokens.title')}>
+        <h2 className="visually-hidden">{t('tokens.title')}</h2>
+        <SearchField
+          className="field search"
+          value={query}
+          onChange={setQuery}
+          aria-label={t('tokens.search')}
+        >
+          <Label>{t('tokens.search')}</Label>
+          <Input placeholder="CI, backup, …" />
+        </SearchField>
+        <Select
+          className="field"
+          selectedKey={sort}
+          onSelectionChange={(key) => key !== null && setSort(key as SortOrder)}
+        >
+          <Label>{t('tokens.sort')}</Label>
+          <Button className="select-button">
+            <SelectValue />
+          </Button>
+          <Popover className="popover">
+            <ListBox className="list-box">
+              {SORTS.map((order) => (
+                <ListBoxItem key={order} id={order} className="menu-item">
+                  {t(`tokens.sort.${order}`)}
+                </ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+        <Button onPress={() => void load(true)} isDisabled={loading}>
+          {loading ? <span className="spinner" aria-hidden /> : <RefreshCw size={16} aria-hidden />}
+          {loading ? t('tokens.refreshing') : t('tokens.refresh')}
+        </Button>
+        <span className="spacer" />
+        {selectedRows.length > 0 && (
+          <Button className="danger" onPress={() => setRevoking(selectedRows)}>
+            <Trash2 size={16} aria-hidden />
+            {t('tokens.revokeSelected', { count: selectedRows.length })}
+          </Button>
+        )}
+        <CopyMenu label={t('tokens.copyApiToken')} onCopy={(format) => void copyApiToken(format)}>
+          {t('tokens.copyApiToken')}
+        </CopyMenu>
+        <Button className="primary" onPress={() => setCreating(true)}>
+          <Plus size={16} aria-hidden />
+          {t('tokens.new')}
+        </Button>
+        <Button onPress={signOut}>
+          <LogOut size={16} aria-hidden />
+          {t('tokens.signOut')}
+        </Button>
+      </div>
+      {list?.cacheHit && (
+        <div className="notice alert warn" role="status">
+          {t('tokens.cacheHit')}{' '}
+          <Button className="quiet" onPress={() => void load(true)}>
+            <RefreshCw size={14} aria-hidden />
+            {t('tokens.refreshFresh')}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <div className="notice">
+          <ErrorMessage error={error} />
+        </div>
+      )}
+      {list && list.tokens.length === 0 ? (
+        <p className="empty">
+          <KeyRound size={20} aria-hidden /> {t('tokens.empty')}
+        </p>
+      ) : (
+        <TokenTable
+          rows={rows}
+          total={list?.tokens.length ?? 0}
+          selection={selection}
+          onSelectionChange={setSelection}
+          onRevoke={(row) => setRevoking([row])}
+          highlight={highlight}
+          now={list?.fetchedAt ?? 0}
+        />
+      )}
+      {list && rows.length === 0 && list.tokens.length > 0 && (
+        <p className="empty">{t('tokens.noMatch', { query: deferredQuery })}</p>
+      )}
+      <CreateTokenDialog
+        isOpen={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(row) => setHighlight(row.uuid)}
+      />
+      <RevokeDialog
+        targets={revoking}
+        onClose={() => setRevoking(undefined)}
+        onDone={(outcomes) => {
+          setRevoking(undefined);
+          const done = new Set(
+            outcomes
+              .filter((o) => o.outcome === 'revoked' || o.outcome === 'not_found')
+              .map((o) => o.uuid),
+          );
+          setSelection((current) => new Set([...current].filter((uuid) => !done.has(uuid))));
+        }}
+      />
+    </>
+  );
+}
