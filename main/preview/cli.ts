@@ -8,12 +8,16 @@ function hasDisplay(): boolean {
 
 if (!hasDisplay()) {
   console.error('mwtokens preview needs a display, and none is set (DISPLAY / WAYLAND_DISPLAY).');
-  console.error('On a machine without one, run it under a virtual display: xvfb-run npm run preview');
+  console.error(
+    'On a machine without one, run it under a virtual display: xvfb-run npm run preview',
+  );
   process.exit(1);
 }
 
 const host = await startPreview({ headless: false });
-console.log(`mwtokens ${PREVIEW_TITLE}. Sandbox at ${host.sandbox.url} (demo / demo). Close the window to quit.`);
+console.log(
+  `mwtokens ${PREVIEW_TITLE}. Sandbox at ${host.sandbox.url} (demo / demo). Close the window to quit.`,
+);
 const quit = () => void host.close().then(() => process.exit(0));
 host.page.on('close', quit);
 process.on('SIGINT', quit);
