@@ -4,6 +4,9 @@
  * it imports nothing that needs Node or the DOM, so the renderer may import it.
  */
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES } from './contract-names';
+
+export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './contract-names';
 
 // ── Views: what crosses to the renderer. None of them ever holds a secret. ──────────────────
 
@@ -202,12 +205,26 @@ export const channels = {
 } as const;
 
 export type ChannelName = keyof typeof channels;
+// The name lists live zod-free in contract-names.ts (the preload bundles them); they must agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CHANNEL_NAMES_AGREE: Same<ChannelName, (typeof CHANNEL_NAMES)[number]> = true;
 export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
 export type ChannelParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = (typeof channels)[C]['output'];
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────
+
+/** Commands from the host's menu, tray or shortcuts, for the renderer to carry out. */
+export const UI_COMMANDS = [
+  'newToken',
+  'search',
+  'refresh',
+  'copyApiToken',
+  'revokeSelected',
+  'help',
+  'settings',
+] as const;
+export type UiCommand = (typeof UI_COMMANDS)[number];
 
 export interface EventPayloads {
   'rateLimits:changed': RateLimitView[];
@@ -215,15 +232,10 @@ export interface EventPayloads {
   'tokens:changed': TokenListView;
   'profiles:changed': ProfilesView;
   'clipboard:cleared': { copied: string };
+  'ui:command': { command: UiCommand };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = [
-  'rateLimits:changed',
-  'session:changed',
-  'tokens:changed',
-  'profiles:changed',
-  'clipboard:cleared',
-];
+export const EVENT_NAMES_AGREE: Same<EventName, (typeof EVENT_NAMES)[number]> = true;
 
 // ── Errors and the envelope ─────────────────────────────────────────────────────────────
 
@@ -273,12 +285,4 @@ export interface Bridge {
     input?: ChannelInput<C>,
   ): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
-}
-
-export function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && Object.hasOwn(channels, value);
-}
-
-export function isEventName(value: unknown): value is EventName {
-  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 }

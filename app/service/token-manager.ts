@@ -20,6 +20,7 @@ import type {
   Settings,
   TokenListView,
   TokenRow,
+  UiCommand,
 } from '../contract';
 import type { ApplicationToken } from '../api/schemas';
 import type { KeyValueStore, SecretCipher } from '../vault/ports';
@@ -601,6 +602,11 @@ export class TokenManager {
     if (profile.server === 'sandbox') return this.options.sandboxUrl ?? 'http://127.0.0.1:0/v1';
     if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
     return DEFAULT_BASE_URL;
+  }
+
+  /** A menu, tray or shortcut command from the host, passed on to the renderer. */
+  command(command: UiCommand): void {
+    this.emit('ui:command', { command });
   }
 
   /** Clears the clipboard if it still holds our value (before quitting). */

@@ -1,0 +1,83 @@
+/** The three ports on Electron's APIs. Each takes the one API it calls, so tests pass a stand-in. */
+import type { Clipboard as ElectronClipboard, SafeStorage } from 'electron';
+import type { Clipboard } from '../../app/service/clipboard-guard';
+import type { JsonValue, KeyValueStore, SecretCipher } from '../../app/vault/ports';
+
+type SafeStorageApi = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
+
+/** The OS keychain through safeStorage; on Linux it reports which backend was chosen. */
+export class SafeStorageCipher implements SecretCipher {
+  constructor(
+    private readonly safeStorage: SafeStorageApi,
+    private readonly platform: NodeJS.Platform = process.platform,
+  ) {}
+
+  get backend(): string {
+    if (this.platform === 'darwin') return 'keychain';
+    if (this.platform === 'win32') return 'dpapi';
+    // basic_text means no keyring: a hard-coded key, readable by anyone with the file.
+    return this.safeStorage.getSelectedStorageBackend();
+  }
+
+  isAvailable(): boolean {
+    return this.safeStorage.isEncryptionAvailable();
+  }
+
+  encrypt(plain: string): Uint8Array {
+    return this.safeStorage.encryptString(plain);
+  }
+
+  decrypt(encrypted: Uint8Array): string {
+    return this.safeStorage.decryptString(Buffer.from(encrypted));
+  }
+}
+
+/** What the adapter needs of electron-store: its file is written atomically by the library. */
+export interface StoreApi {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  readonly store: Record<string, unknown>;
+}
+
+/** Keys are escaped so that electron-store never reads a dot as a nested path. */
+export class ElectronStoreAdapter implements KeyValueStore {
+  constructor(private readonly store: StoreApi) {}
+
+  get(key: string): Promise<unknown> {
+    return Promise.resolve(this.store.get(escape(key)));
+  }
+
+  set(key: string, value: JsonValue): Promise<void> {
+    this.store.set(escape(key), value);
+    return Promise.resolve();
+  }
+
+  delete(key: string): Promise<void> {
+    this.store.delete(escape(key));
+    return Promise.resolve();
+  }
+
+  keys(): Promise<string[]> {
+    return Promise.resolve(Object.keys(this.store.store).map(unescape));
+  }
+}
+
+const escape = (key: string) => encodeURIComponent(key).replaceAll('.', '%2E');
+const unescape = (key: string) => decodeURIComponent(key);
+
+export class ElectronClipboardAdapter implements Clipboard {
+  constructor(private readonly clipboard: Pick<ElectronClipboard, 'writeText' | 'readText'>) {}
+
+  writeText(text: string): Promise<void> {
+    this.clipboard.writeText(text);
+    return Promise.resolve();
+  }
+
+  readText(): Promise<string> {
+    return Promise.resolve(this.clipboard.readText());
+  }
+}
