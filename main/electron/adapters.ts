@@ -72,12 +72,12 @@ const unescape = (key: string) => decodeURIComponent(key);
 export class ElectronClipboardAdapter implements Clipboard {
   constructor(private readonly clipboard: Pick<ElectronClipboard, 'writeText' | 'readText'>) {}
 
-  writeText(text: string): Promise<void> {
-    this.clipboard.writeText(text);
-    return Promise.resolve();
+  // Electron's clipboard answers synchronously or with a promise, depending on the version.
+  async writeText(text: string): Promise<void> {
+    await this.clipboard.writeText(text);
   }
 
-  readText(): Promise<string> {
-    return Promise.resolve(this.clipboard.readText());
+  async readText(): Promise<string> {
+    return await this.clipboard.readText();
   }
 }

@@ -18,7 +18,9 @@ export function isTrustedSender(event: Sender, trustedIds: ReadonlySet<number>):
   if (!frame || frame.parent !== null) return false;
   if (!trustedIds.has(event.sender.id)) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Compared by parts: Node's URL gives custom schemes the origin "null".
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

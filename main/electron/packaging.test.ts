@@ -84,7 +84,9 @@ describe('packaging', () => {
         '/node_modules/electron-store/package.json',
       ]),
     );
-    const ours = files.filter((file) => file !== '/node_modules' && !file.startsWith('/node_modules/'));
+    const ours = files.filter(
+      (file) => file !== '/node_modules' && !file.startsWith('/node_modules/'),
+    );
     expect(ours.every((file) => file === '/package.json' || file.startsWith('/dist'))).toBe(true);
     expect(files.some((file) => file.endsWith('.map'))).toBe(false);
     // Bundled by Vite, so never shipped as packages.

@@ -18,34 +18,32 @@ export interface WindowDeps {
   devTools: boolean;
 }
 
-export function secureWebPreferences(preloadPath: string, devTools: boolean) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    disableBlinkFeatures: 'Auxclick',
-    devTools,
-  };
-}
-
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   const saved = boundsSchema.safeParse(deps.savedBounds);
-  const window = new deps.BrowserWindow({
+  const { BrowserWindow } = deps;
+  const window = new BrowserWindow({
     ...(saved.success ? saved.data : { width: 1200, height: 800 }),
     minWidth: 640,
     minHeight: 480,
     show: false,
     title: 'mwtokens',
-    webPreferences: secureWebPreferences(deps.preloadPath, deps.devTools),
+    // Inline, so static checkers (electronegativity) can read every setting.
+    webPreferences: {
+      preload: deps.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: deps.devTools,
+    },
   });
   guardContents(window);
   window.once('ready-to-show', () => window.show());

@@ -1,0 +1,306 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../app/contract';
+import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
+import { ElectronClipboardAdapter, ElectronStoreAdapter, SafeStorageCipher } from './adapters';
+import { answerAppRequest, resolveAppRequest } from './app-protocol';
+import { CSP } from './csp';
+import { isTrustedSender, registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
+import { createPreloadApi } from './preload-api';
+import { createMainWindow } from './window';
+
+let harness: ServiceHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+function fakeIpcMain() {
+  const handlers = new Map<string, Handler>();
+  const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  return {
+    handlers,
+    listeners,
+    handle: (channel: string, handler: Handler) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, handler);
+    },
+    removeHandler: (channel: string) => handlers.delete(channel),
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
+      listeners.set(channel, listener),
+    removeAllListeners: (channel: string) => listeners.delete(channel),
+  };
+}
+
+const frame = (url: string, parent: unknown = null) => ({ url, parent });
+const event = (id: number, url: string, parent: unknown = null) =>
+  ({ sender: { id }, senderFrame: frame(url, parent) }) as unknown as IpcMainInvokeEvent;
+
+describe('sender check', () => {
+  const trusted = new Set([7]);
+  it('accepts only our own window’s top frame on app://', () => {
+    expect(isTrustedSender(event(7, 'app://mwtokens/index.html'), trusted)).toBe(true);
+    expect(isTrustedSender(event(8, 'app://mwtokens/index.html'), trusted)).toBe(false);
+    expect(isTrustedSender(event(7, 'https://evil.example/'), trusted)).toBe(false);
+    expect(isTrustedSender(event(7, 'file:///tmp/x.html'), trusted)).toBe(false);
+    expect(isTrustedSender(event(7, 'app://mwtokens/index.html', {}), trusted)).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: { id: 7 }, senderFrame: null } as unknown as IpcMainInvokeEvent,
+        trusted,
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('IPC registration', () => {
+  it('registers every contract channel once, even when set up twice, and refuses strangers', async () => {
+    harness = await startService();
+    const ipc = fakeIpcMain();
+    const logged: string[] = [];
+    registerIpc(ipc as never, harness.manager, new Set([1]), (line) => logged.push(line));
+    registerIpc(ipc as never, harness.manager, new Set([1]), (line) => logged.push(line));
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    const refused = await ipc.handlers.get('profiles:list')?.(
+      event(2, 'app://mwtokens/'),
+      undefined,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(logged).toEqual(['refused profiles:list from app://mwtokens/']);
+    const bad = await ipc.handlers.get('tokens:create')?.(event(1, 'app://mwtokens/'), {
+      description: 42,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+    const ok = await ipc.handlers.get('profiles:add')?.(event(1, 'app://mwtokens/'), {
+      name: 'Sandbox',
+      server: 'sandbox',
+    });
+    expect(ok).toMatchObject({ ok: true, value: { profiles: [{ name: 'Sandbox' }] } });
+    harness.sandbox.world.issuedSecrets.add('placeholder');
+  });
+
+  it('delivers events to a subscribed window, snapshot first, and stops when it is destroyed', async () => {
+    harness = await startService();
+    await signedIn(harness);
+    const ipc = fakeIpcMain();
+    registerEventSubscriptions(ipc as never, harness.manager, new Set([1]), () => undefined);
+    const sent: [string, unknown][] = [];
+    let destroyed: (() => void) | undefined;
+    const contents = {
+      id: 1,
+      isDestroyed: () => false,
+      send: (name: string, payload: unknown) => sent.push([name, payload]),
+      once: (_e: string, fn: () => void) => (destroyed = fn),
+    };
+    ipc.listeners.get(SUBSCRIBE_CHANNEL)?.(
+      { sender: contents, senderFrame: frame('app://mwtokens/') },
+      'session:changed',
+    );
+    ipc.listeners.get(SUBSCRIBE_CHANNEL)?.(
+      { sender: { ...contents, id: 9 }, senderFrame: frame('app://mwtokens/') },
+      'session:changed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([['session:changed', expect.objectContaining({ status: 'signed_in' })]]);
+    destroyed?.();
+    await harness.ok('session:signOut', { revokeDeviceToken: false });
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('preload', () => {
+  function fakeIpcRenderer() {
+    const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+    const sent: unknown[][] = [];
+    const invoked: unknown[][] = [];
+    return {
+      listeners,
+      sent,
+      invoked,
+      invoke: (...args: unknown[]) => (
+        invoked.push(args),
+        Promise.resolve({ ok: true, value: 'answer' })
+      ),
+      send: (...args: unknown[]) => void sent.push(args),
+      on(channel: string, listener: (...args: unknown[]) => void) {
+        const set = listeners.get(channel) ?? new Set();
+        set.add(listener);
+        listeners.set(channel, set);
+        return this;
+      },
+      removeListener(channel: string, listener: (...args: unknown[]) => void) {
+        listeners.get(channel)?.delete(listener);
+        return this;
+      },
+    };
+  }
+
+  it('forwards contract channels only', async () => {
+    const ipc = fakeIpcRenderer();
+    const api = createPreloadApi(ipc as never);
+    expect(await api.invoke('profiles:list')).toEqual({ ok: true, value: 'answer' });
+    expect(await api.invoke('shell:openExternal', 'https://evil.example')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_input' },
+    });
+    expect(ipc.invoked).toEqual([['profiles:list', undefined]]);
+    expect(() => api.on('anything', () => undefined)).toThrow();
+  });
+
+  it('delivers payloads only, asks for a snapshot, and unsubscribing really stops delivery', () => {
+    const ipc = fakeIpcRenderer();
+    const api = createPreloadApi(ipc as never);
+    const seen: unknown[] = [];
+    const off = api.on('rateLimits:changed', (payload: unknown) => seen.push(payload));
+    expect(ipc.sent).toEqual([[SUBSCRIBE_CHANNEL, 'rateLimits:changed']]);
+    for (const listener of ipc.listeners.get('rateLimits:changed') ?? [])
+      listener({ sender: 'secret ipc internals' }, ['snapshot']);
+    off();
+    expect(ipc.listeners.get('rateLimits:changed')?.size).toBe(0);
+    expect(seen).toEqual([['snapshot']]);
+  });
+});
+
+describe('adapters', () => {
+  it('SafeStorageCipher reports the Linux backend and counts basic_text by name', () => {
+    const stand = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`enc:${s}`),
+      decryptString: (b: Buffer) => b.toString().slice(4),
+      getSelectedStorageBackend: () => 'basic_text' as const,
+    };
+    const cipher = new SafeStorageCipher(stand, 'linux');
+    expect(cipher.backend).toBe('basic_text');
+    expect(cipher.decrypt(cipher.encrypt('x'))).toBe('x');
+    expect(new SafeStorageCipher(stand, 'darwin').backend).toBe('keychain');
+    expect(
+      new SafeStorageCipher(
+        { ...stand, isEncryptionAvailable: () => false },
+        'linux',
+      ).isAvailable(),
+    ).toBe(false);
+  });
+
+  it('ElectronStoreAdapter keeps dotted keys flat', async () => {
+    const data: Record<string, unknown> = {};
+    const store = {
+      get: (k: string) => data[k],
+      set: (k: string, v: unknown) => void (data[k] = v),
+      delete: (k: string) => void delete data[k],
+      get store() {
+        return data;
+      },
+    };
+    const adapter = new ElectronStoreAdapter(store);
+    await adapter.set('secrets-a.b', { version: 1 });
+    expect(Object.keys(data)).toEqual(['secrets-a%2Eb']);
+    expect(await adapter.get('secrets-a.b')).toEqual({ version: 1 });
+    expect(await adapter.keys()).toEqual(['secrets-a.b']);
+    await adapter.delete('secrets-a.b');
+    expect(data).toEqual({});
+  });
+
+  it('ElectronClipboardAdapter writes and reads through Electron’s clipboard', async () => {
+    let text = '';
+    const adapter = new ElectronClipboardAdapter({
+      writeText: (t: string) => {
+        text = t;
+        return Promise.resolve();
+      },
+      readText: () => Promise.resolve(text),
+    });
+    await adapter.writeText('hello');
+    expect(await adapter.readText()).toBe('hello');
+  });
+});
+
+describe('app:// protocol and window', () => {
+  it('serves only files inside the renderer folder, with the CSP header', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mwtokens-app-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+    try {
+      expect(resolveAppRequest('app://mwtokens/', dir)).toBe(join(dir, 'index.html'));
+      for (const attempt of [
+        'app://mwtokens/../../etc/passwd',
+        'app://mwtokens/%2e%2e/%2e%2e/etc/passwd',
+        'app://mwtokens/..%2f..%2fetc%2fpasswd',
+      ]) {
+        const file = resolveAppRequest(attempt, dir);
+        expect(file === undefined || file.startsWith(dir + '/')).toBe(true);
+      }
+      expect(resolveAppRequest('app://other/index.html', dir)).toBeUndefined();
+      const response = await answerAppRequest('app://mwtokens/index.html', dir);
+      expect(response.headers.get('content-security-policy')).toBe(CSP);
+      expect((await answerAppRequest('app://mwtokens/missing.js', dir)).status).toBe(404);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the page’s CSP meta tag equals the header, less frame-ancestors; no unsafe-inline or unsafe-eval', () => {
+    const html = readFileSync(
+      join(import.meta.dirname, '..', '..', 'renderer', 'index.html'),
+      'utf8',
+    );
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CSP.replace("; frame-ancestors 'none'", ''));
+    expect(CSP).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('the window follows Electron’s security checklist and denies navigation and new windows', () => {
+    const created: {
+      options: Record<string, unknown>;
+      handlers: Map<string, (event: { preventDefault(): void }) => void>;
+      openHandler?: () => unknown;
+      url?: string;
+    }[] = [];
+    class FakeWindow {
+      readonly handlers = new Map<string, (event: { preventDefault(): void }) => void>();
+      readonly webContents = {
+        on: (name: string, handler: (event: { preventDefault(): void }) => void) =>
+          this.handlers.set(name, handler),
+        setWindowOpenHandler: (handler: () => unknown) => (this.record.openHandler = handler),
+      };
+      private readonly record: (typeof created)[number];
+      constructor(options: Record<string, unknown>) {
+        this.record = { options, handlers: this.handlers };
+        created.push(this.record);
+      }
+      once() {}
+      on() {}
+      loadURL(url: string) {
+        this.record.url = url;
+        return Promise.resolve();
+      }
+    }
+    createMainWindow({
+      BrowserWindow: FakeWindow as never,
+      preloadPath: '/p.cjs',
+      savedBounds: { x: 1, y: 2, width: 10, height: 10 },
+      saveBounds: () => undefined,
+      devTools: false,
+    });
+    const [window] = created;
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+    });
+    expect(window?.options).toMatchObject({ width: 1200, height: 800 }); // bounds too small: ignored
+    expect(window?.url).toBe('app://mwtokens/index.html');
+    expect(window?.openHandler?.()).toEqual({ action: 'deny' });
+    let prevented = 0;
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview'])
+      window?.handlers.get(name)?.({ preventDefault: () => prevented++ });
+    expect(prevented).toBe(3);
+  });
+});
