@@ -4,7 +4,7 @@
  * it imports nothing that needs Node or the DOM, so the renderer may import it.
  */
 import { z } from 'zod';
-import { CHANNEL_NAMES, EVENT_NAMES } from './contract-names';
+import type { CHANNEL_NAMES, EVENT_NAMES } from './contract-names';
 
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './contract-names';
 

@@ -15,7 +15,10 @@ for (let y = 0; y < size; y++) {
   pixels[y * (size * 4 + 1)] = 0;
   for (let x = 0; x < size; x++) {
     const ring = Math.hypot(x - 190, y - 256);
-    const key = (ring >= 60 && ring <= 100) || (x >= 280 && x <= 420 && y >= 236 && y <= 276) || (x >= 370 && x <= 400 && y >= 276 && y <= 330);
+    const key =
+      (ring >= 60 && ring <= 100) ||
+      (x >= 280 && x <= 420 && y >= 236 && y <= 276) ||
+      (x >= 370 && x <= 400 && y >= 276 && y <= 330);
     const inside = inRoundedSquare(x, y);
     const [r, g, b, a] = !inside ? [0, 0, 0, 0] : key ? [255, 255, 255, 255] : [31, 95, 209, 255];
     pixels.set([r, g, b, a], y * (size * 4 + 1) + 1 + x * 4);
@@ -43,5 +46,10 @@ const header = Buffer.alloc(13);
 header.writeUInt32BE(size, 0);
 header.writeUInt32BE(size, 4);
 header.set([8, 6, 0, 0, 0], 8);
-const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(pixels)),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 writeFileSync(new URL('../build/icon.png', import.meta.url), png);
