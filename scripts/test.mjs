@@ -64,7 +64,20 @@ const passed =
 const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const skipped =
   (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+// Say why each skipped e2e test was skipped (its annotation), one line each.
+const skippedReasons = [];
+const visit = (suite) => {
+  for (const spec of suite.specs ?? []) {
+    for (const run of spec.tests ?? []) {
+      const reason = run.annotations?.find((a) => a.type === 'skip')?.description;
+      if (run.status === 'skipped') skippedReasons.push(`skipped: ${spec.title}${reason ? ` — ${reason}` : ''}`);
+    }
+  }
+  for (const child of suite.suites ?? []) visit(child);
+};
+for (const suite of e2e?.suites ?? []) visit(suite);
 console.log('');
+for (const line of skippedReasons) console.log(line);
 if (failedStep) console.log(`npm test stopped: ${failedStep} failed`);
 // A failed step outside the runners (lint, typecheck, …) still counts as one failure.
 console.log(
