@@ -70,7 +70,8 @@ const visit = (suite) => {
   for (const spec of suite.specs ?? []) {
     for (const run of spec.tests ?? []) {
       const reason = run.annotations?.find((a) => a.type === 'skip')?.description;
-      if (run.status === 'skipped') skippedReasons.push(`skipped: ${spec.title}${reason ? ` — ${reason}` : ''}`);
+      if (run.status === 'skipped')
+        skippedReasons.push(`skipped: ${spec.title}${reason ? ` — ${reason}` : ''}`);
     }
   }
   for (const child of suite.suites ?? []) visit(child);
