@@ -21,10 +21,18 @@ module.exports = {
     {
       name: 'renderer-sees-only-the-contract',
       comment:
-        'The renderer may import app/contract.ts (types and schemas) and nothing else of app/ or main/.',
+        'The renderer may import the contract (app/contract.ts, app/contract-names.ts), nothing else of app/ or main/.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^(app|main)/', pathNot: '^app/contract\\.ts$' },
+      to: { path: '^(app|main)/', pathNot: '^app/contract(-names)?\\.ts$' },
+    },
+    {
+      name: 'renderer-takes-only-types-from-contract-ts',
+      comment:
+        'Values come from app/contract-names.ts: a value import of contract.ts would bundle zod into the renderer.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^app/contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

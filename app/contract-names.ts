@@ -1,7 +1,22 @@
 /**
- * The contract's channel and event names, free of zod, for the preload's allow-list (it stays
- * small). contract.ts checks at compile time that these lists and its own keys agree.
+ * The contract's plain values, free of zod: channel and event names (the preload's allow-list)
+ * and the constants the renderer needs, so neither bundles zod. contract.ts checks at compile
+ * time that these lists and its own keys agree.
  */
+
+export const TOKEN_DESCRIPTION_MAX = 200;
+export const COPY_FORMATS = ['raw', 'header', 'curl', 'export'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LANGUAGES = ['system', 'en', 'de'] as const;
+export const UI_COMMANDS = [
+  'newToken',
+  'search',
+  'refresh',
+  'copyApiToken',
+  'revokeSelected',
+  'help',
+  'settings',
+] as const;
 export const CHANNEL_NAMES = [
   'profiles:list',
   'profiles:add',
@@ -25,6 +40,7 @@ export const CHANNEL_NAMES = [
   'settings:get',
   'settings:set',
   'keychain:status',
+  'app:ping',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -4,9 +4,27 @@
  * it imports nothing that needs Node or the DOM, so the renderer may import it.
  */
 import { z } from 'zod';
-import type { CHANNEL_NAMES, EVENT_NAMES } from './contract-names';
+import {
+  COPY_FORMATS,
+  LANGUAGES,
+  THEMES,
+  TOKEN_DESCRIPTION_MAX,
+  type CHANNEL_NAMES,
+  type EVENT_NAMES,
+  type UI_COMMANDS,
+} from './contract-names';
 
-export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './contract-names';
+export {
+  CHANNEL_NAMES,
+  COPY_FORMATS,
+  EVENT_NAMES,
+  LANGUAGES,
+  THEMES,
+  TOKEN_DESCRIPTION_MAX,
+  UI_COMMANDS,
+  isChannelName,
+  isEventName,
+} from './contract-names';
 
 // ── Views: what crosses to the renderer. None of them ever holds a secret. ──────────────────
 
@@ -85,9 +103,6 @@ export interface KeychainStatus {
   canStore: boolean;
 }
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export const LANGUAGES = ['system', 'en', 'de'] as const;
-
 export interface Settings {
   clipboardClearSeconds: number;
   theme: (typeof THEMES)[number];
@@ -107,9 +122,7 @@ const noInput = z.undefined();
 const id = z.string().min(1).max(100);
 const uuid = z.string().min(1).max(100);
 const profileName = z.string().trim().min(1).max(80);
-export const COPY_FORMATS = ['raw', 'header', 'curl', 'export'] as const;
 export type CopyFormat = (typeof COPY_FORMATS)[number];
-export const TOKEN_DESCRIPTION_MAX = 200;
 export const tokenDescription = z.string().trim().min(1).max(TOKEN_DESCRIPTION_MAX);
 
 /** https anywhere, or http on this machine only (a local sandbox or emulator). */
@@ -202,6 +215,8 @@ export const channels = {
     }),
   ),
   'keychain:status': returns<KeychainStatus>()(noInput),
+  /** Does nothing: for health checks and measuring the bridge itself. */
+  'app:ping': returns<{ pong: true }>()(noInput),
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -215,15 +230,6 @@ export type ChannelOutput<C extends ChannelName> = (typeof channels)[C]['output'
 // ── Events ──────────────────────────────────────────────────────────────────────────────
 
 /** Commands from the host's menu, tray or shortcuts, for the renderer to carry out. */
-export const UI_COMMANDS = [
-  'newToken',
-  'search',
-  'refresh',
-  'copyApiToken',
-  'revokeSelected',
-  'help',
-  'settings',
-] as const;
 export type UiCommand = (typeof UI_COMMANDS)[number];
 
 export interface EventPayloads {

@@ -45,11 +45,14 @@ afterAll(() => {
 
 describe('dependency rules', () => {
   const clean = {
-    'app/contract.ts': 'export const channels = [] as const;\n',
+    'app/contract.ts':
+      'export const channels = [] as const;\nexport type Channels = typeof channels;\n',
     'app/vault/vault.ts': 'export const vault = 1;\n',
     'main/preview/host.ts':
       "import { vault } from '../../app/vault/vault';\nexport const v = vault;\n",
-    'renderer/view.ts': "import { channels } from '../app/contract';\nexport const c = channels;\n",
+    'app/contract-names.ts': 'export const LIMIT = 1;\n',
+    'renderer/view.ts':
+      "import type { Channels } from '../app/contract';\nimport { LIMIT } from '../app/contract-names';\nexport type C = Channels;\nexport const l = LIMIT;\n",
   };
 
   it('accepts a tree that follows the arrows', () => {
@@ -79,6 +82,14 @@ describe('dependency rules', () => {
       'renderer/ importing the vault',
       { 'renderer/peek.ts': "import '../app/vault/vault';\n" },
       'renderer-sees-only-the-contract',
+    ],
+    [
+      'renderer/ importing a value from contract.ts (zod would be bundled)',
+      {
+        'renderer/value.ts':
+          "import { channels } from '../app/contract';\nexport const c = channels;\n",
+      },
+      'renderer-takes-only-types-from-contract-ts',
     ],
     ['a cycle', { 'app/a.ts': "import './b';\n", 'app/b.ts': "import './a';\n" }, 'no-circular'],
   ])('rejects %s', (_name, extra, rule) => {

@@ -336,6 +336,7 @@ export class TokenManager {
       }));
       return settingsView(next);
     },
+    'app:ping': () => Promise.resolve({ pong: true as const }),
     'keychain:status': async () => {
       const available = this.vault.cipher.isAvailable();
       const profile = await this.selectedProfile();

@@ -12,7 +12,8 @@ import {
   Text,
   TextField,
 } from 'react-aria-components';
-import { TOKEN_DESCRIPTION_MAX, type ErrorView, type TokenRow } from '../../../app/contract';
+import type { ErrorView, TokenRow } from '../../../app/contract';
+import { TOKEN_DESCRIPTION_MAX } from '../../../app/contract-names';
 import { call, errorView } from '../bridge';
 import { copyToken } from '../copy';
 import { t } from '../i18n/i18n';

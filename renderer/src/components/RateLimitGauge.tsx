@@ -1,4 +1,5 @@
 import { Gauge } from 'lucide-react';
+import { useEffect } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Meter, Popover } from 'react-aria-components';
 import type { RateLimitView } from '../../../app/contract';
 import { useNow } from '../hooks/useNow';
@@ -10,6 +11,9 @@ import { Sparkline } from './Sparkline';
 export function RateLimitGauge({ limits }: { limits: readonly RateLimitView[] }) {
   const now = useNow(limits.length > 0);
   const worst = tightest(limits, now);
+  useEffect(() => {
+    requestAnimationFrame(() => performance.mark('mwtokens:gauge-painted'));
+  }, [limits]);
   return (
     <DialogTrigger>
       <Button

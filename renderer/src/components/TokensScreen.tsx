@@ -69,7 +69,7 @@ export function TokensScreen() {
     [list, deferredQuery, sort],
   );
   useEffect(() => {
-    if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-usable'));
+    if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-committed'));
   }, [list, rows]);
 
   const selectedRows = useMemo(
@@ -88,7 +88,10 @@ export function TokensScreen() {
         <SearchField
           className="field search"
           value={query}
-          onChange={setQuery}
+          onChange={(value) => {
+            performance.mark('mwtokens:search-input');
+            setQuery(value);
+          }}
           aria-label={t('tokens.search')}
         >
           <Label>{t('tokens.search')}</Label>
