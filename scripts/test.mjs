@@ -35,6 +35,7 @@ const steps = [
     ],
   ],
   ['e2e tests (playwright)', bin('playwright'), ['test']],
+  ['benchmark still runs (tiny sizes)', bin('tsx'), ['bench/run.ts', '--tiny']],
 ];
 
 const only = process.argv.slice(2);

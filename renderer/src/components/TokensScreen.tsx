@@ -15,7 +15,7 @@ import type { ErrorView, TokenListView, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
 import { copyApiToken } from '../copy';
 import { t } from '../i18n/i18n';
-import { visibleRows, type SortOrder } from '../token-list';
+import { filterRows, sortRows, type SortOrder } from '../token-list';
 import { CopyMenu } from './CopyMenu';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { ErrorMessage } from './ErrorMessage';
@@ -64,10 +64,8 @@ export function TokensScreen() {
       .finally(() => setLoading(false));
   }, []);
 
-  const rows = useMemo(
-    () => visibleRows(list?.tokens ?? [], deferredQuery, sort),
-    [list, deferredQuery, sort],
-  );
+  const indexed = useMemo(() => sortRows(list?.tokens ?? [], sort), [list, sort]);
+  const rows = useMemo(() => filterRows(indexed, deferredQuery), [indexed, deferredQuery]);
   useEffect(() => {
     if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-committed'));
   }, [list, rows]);
