@@ -20,8 +20,8 @@ describe('token list', () => {
     ]);
     expect(filterRows(sortRows(rows, 'oldest'), '').map((r) => r.createdAt)).toEqual([1, 2, 3]);
     expect(filterRows(sortRows(rows, 'description'), '').map((r) => r.description)).toEqual([
-      'backup web01',
       'Backup db',
+      'backup web01',
       'CI deploy',
     ]);
   });
