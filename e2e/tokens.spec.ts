@@ -76,7 +76,7 @@ test('revokes one token and the next list is fresh despite the server cache', as
   await expect(page.getByText('came from the server’s cache')).toBeVisible();
   await screenshot(page, '07-cache-hint');
   await page.getByRole('button', { name: 'Revoke temporary' }).click();
-  const confirm = page.getByRole('alertdialog');
+  const confirm = page.getByRole('alertdialog', { name: /Revoke/ });
   await expect(confirm).toContainText('Revoke “temporary”?');
   await expect(confirm).toContainText('stops working');
   await screenshot(page, '08-revoke-confirm');
@@ -98,7 +98,7 @@ test('revokes a selection, with an extra confirmation for this device’s own si
   await createToken(page, 'two');
   await tick(page, 'Select all shown tokens');
   await page.getByRole('button', { name: 'Revoke selected (3)' }).click();
-  const confirm = page.getByRole('alertdialog');
+  const confirm = page.getByRole('alertdialog', { name: /Revoke/ });
   await expect(
     confirm.getByRole('list', { name: 'Tokens to revoke' }).getByRole('listitem'),
   ).toHaveCount(3);

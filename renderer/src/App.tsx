@@ -1,14 +1,22 @@
-import { useEffect } from 'react';
-import { hasBridge, hostInfo } from './bridge';
+import { CircleHelp, Settings as SettingsIcon } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { Settings } from '../../app/contract';
+import { call, hasBridge, hostInfo, subscribe } from './bridge';
+import { HelpDialog } from './components/HelpDialog';
 import { KeychainBanner } from './components/KeychainBanner';
 import { RateLimitGauge } from './components/RateLimitGauge';
+import { SettingsDialog } from './components/SettingsDialog';
+import { ShortcutHint } from './components/ShortcutHint';
 import { SignInScreen } from './components/SignInScreen';
 import { Toasts } from './components/Toasts';
 import { TokensScreen } from './components/TokensScreen';
 import { useEventState } from './hooks/useEventState';
+import { useShortcuts } from './hooks/useShortcuts';
 import { t } from './i18n/i18n';
+import { applySettings } from './preferences';
+import { displayKeys } from './shortcuts';
 import { showToast } from './toasts';
-import { subscribe } from './bridge';
 
 export function App() {
   if (!hasBridge()) {
@@ -23,18 +31,58 @@ export function App() {
 }
 
 function Connected() {
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => {
+    call('settings:get')
+      .then((loaded) => {
+        applySettings(loaded);
+        setSettings(loaded);
+      })
+      .catch(() =>
+        setSettings({
+          clipboardClearSeconds: 30,
+          theme: 'system',
+          language: 'system',
+          defaultProfileId: undefined,
+        }),
+      );
+  }, []);
+  if (!settings) return null;
+  return (
+    <Shell
+      settings={settings}
+      onSettingsChange={(patch) =>
+        void call('settings:set', patch).then((saved) => {
+          applySettings(saved);
+          setSettings(saved);
+        })
+      }
+    />
+  );
+}
+
+function Shell({
+  settings,
+  onSettingsChange,
+}: {
+  settings: Settings;
+  onSettingsChange: Parameters<typeof SettingsDialog>[0]['onChange'];
+}) {
   const profiles = useEventState('profiles:changed');
   const session = useEventState('session:changed');
   const limits = useEventState('rateLimits:changed') ?? [];
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const preview = !hostInfo().persistent;
 
   useEffect(() => {
     document.title = preview ? `${t('app.name')} — ${t('app.previewBadge')}` : t('app.name');
-  }, [preview]);
+  });
   useEffect(
     () => subscribe('clipboard:cleared', () => showToast({ title: t('copy.cleared') }, 3000)),
     [],
   );
+  useShortcuts({ help: () => setHelpOpen(true), settings: () => setSettingsOpen(true) });
 
   const selected = profiles?.profiles.find((p) => p.id === profiles.selectedProfileId);
   return (
@@ -53,6 +101,26 @@ function Connected() {
         )}
         <span className="spacer" />
         <RateLimitGauge limits={limits} />
+        <ShortcutHint label={t('help.open')} keys="?">
+          <Button
+            className="quiet icon"
+            aria-label={t('help.open')}
+            aria-keyshortcuts="?"
+            onPress={() => setHelpOpen(true)}
+          >
+            <CircleHelp size={18} aria-hidden />
+          </Button>
+        </ShortcutHint>
+        <ShortcutHint label={t('settings.open')} keys="Mod+,">
+          <Button
+            className="quiet icon"
+            aria-label={t('settings.open')}
+            aria-keyshortcuts={displayKeys('Mod+,')}
+            onPress={() => setSettingsOpen(true)}
+          >
+            <SettingsIcon size={18} aria-hidden />
+          </Button>
+        </ShortcutHint>
       </header>
       {profiles?.problem && (
         <div className="notice alert" role="alert">
@@ -69,6 +137,14 @@ function Connected() {
           <SignInScreen profiles={profiles} session={session} />
         )}
       </main>
+      <HelpDialog isOpen={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SettingsDialog
+        isOpen={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        settings={settings}
+        onChange={onSettingsChange}
+        profiles={profiles}
+      />
       <Toasts />
     </div>
   );

@@ -18,10 +18,12 @@ export function ProfileSelect({
   selected,
   onChange,
   allowNew = false,
+  label,
 }: {
   profiles: ProfileView[];
   selected: string | undefined;
   onChange: (id: string) => void;
+  label?: string;
   allowNew?: boolean;
 }) {
   return (
@@ -30,7 +32,7 @@ export function ProfileSelect({
       selectedKey={selected ?? null}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
     >
-      <Label>{t('profile.label')}</Label>
+      <Label>{label ?? t('profile.label')}</Label>
       <Button className="select-button">
         <SelectValue />
         <ChevronDown size={16} aria-hidden />

@@ -1,6 +1,14 @@
 import { Gauge } from 'lucide-react';
 import { useEffect } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Meter, Popover } from 'react-aria-components';
+import {
+  Button,
+  Dialog,
+  DialogTrigger,
+  Heading,
+  Meter,
+  Modal,
+  ModalOverlay,
+} from 'react-aria-components';
 import type { RateLimitView } from '../../../app/contract';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatTime, t } from '../i18n/i18n';
@@ -28,24 +36,29 @@ export function RateLimitGauge({ limits }: { limits: readonly RateLimitView[] })
           <span className="gauge-text">{t('gauge.none')}</span>
         )}
       </Button>
-      <Popover className="popover" placement="bottom end">
-        <Dialog className="limits-panel" aria-label={t('gauge.details')}>
-          <Heading slot="title" className="label">
-            {t('gauge.details')}
-          </Heading>
-          {limits.length === 0 && <p className="hint">{t('gauge.none')}</p>}
-          {limits.map((raw) => {
-            const limit = current(raw, now);
-            return (
-              <div key={limit.endpoint} className={`limits-row level-${level(limit)}`}>
-                <code>{limit.endpoint}</code>
-                <LimitMeter limit={limit} now={now} />
-                <Sparkline limit={limit} label={t('gauge.history', { endpoint: limit.endpoint })} />
-              </div>
-            );
-          })}
-        </Dialog>
-      </Popover>
+      <ModalOverlay className="overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="limits-panel" aria-label={t('gauge.details')}>
+            <Heading slot="title" className="label">
+              {t('gauge.details')}
+            </Heading>
+            {limits.length === 0 && <p className="hint">{t('gauge.none')}</p>}
+            {limits.map((raw) => {
+              const limit = current(raw, now);
+              return (
+                <div key={limit.endpoint} className={`limits-row level-${level(limit)}`}>
+                  <code>{limit.endpoint}</code>
+                  <LimitMeter limit={limit} now={now} />
+                  <Sparkline
+                    limit={limit}
+                    label={t('gauge.history', { endpoint: limit.endpoint })}
+                  />
+                </div>
+              );
+            })}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
     </DialogTrigger>
   );
 }

@@ -1,5 +1,5 @@
 import { KeyRound, LogOut, Plus, RefreshCw, Trash2 } from 'lucide-react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Input,
@@ -13,13 +13,17 @@ import {
 } from 'react-aria-components';
 import type { ErrorView, TokenListView, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
-import { copyApiToken } from '../copy';
+import { copyApiToken, copyToken } from '../copy';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { displayKeys } from '../shortcuts';
+import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
 import { filterRows, sortRows, type SortOrder } from '../token-list';
 import { CopyMenu } from './CopyMenu';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { RevokeDialog } from './RevokeDialog';
+import { ShortcutHint } from './ShortcutHint';
 import { TokenTable } from './TokenTable';
 
 const SORTS: SortOrder[] = ['newest', 'oldest', 'description'];
@@ -70,6 +74,26 @@ export function TokensScreen() {
     if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-committed'));
   }, [list, rows]);
 
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcuts({
+    newToken: () => setCreating(true),
+    search: () => searchRef.current?.focus(),
+    refresh: () => void load(true),
+    copyApiToken: () => void copyApiToken('raw'),
+    copySelected: () => {
+      const focused = document.activeElement?.closest('[data-uuid]')?.getAttribute('data-uuid');
+      const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
+      const target = focused ?? (chosen.length === 1 ? chosen[0]?.uuid : undefined);
+      if (target) void copyToken(target, 'raw');
+      else showToast({ title: t('shortcut.nothingSelected') });
+    },
+    revokeSelected: () => {
+      const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
+      if (chosen.length > 0) setRevoking(chosen);
+      else showToast({ title: t('shortcut.nothingSelected') });
+    },
+  });
+
   const selectedRows = useMemo(
     () => (list?.tokens ?? []).filter((row) => selection.has(row.uuid)),
     [list, selection],
@@ -93,7 +117,7 @@ export function TokensScreen() {
           aria-label={t('tokens.search')}
         >
           <Label>{t('tokens.search')}</Label>
-          <Input placeholder="CI, backup, …" />
+          <Input ref={searchRef} placeholder="CI, backup, …" aria-keyshortcuts="/" />
         </SearchField>
         <Select
           className="field"
@@ -114,10 +138,20 @@ export function TokensScreen() {
             </ListBox>
           </Popover>
         </Select>
-        <Button onPress={() => void load(true)} isDisabled={loading}>
-          {loading ? <span className="spinner" aria-hidden /> : <RefreshCw size={16} aria-hidden />}
-          {loading ? t('tokens.refreshing') : t('tokens.refresh')}
-        </Button>
+        <ShortcutHint label={t('shortcut.refresh')} keys="Mod+R">
+          <Button
+            onPress={() => void load(true)}
+            isDisabled={loading}
+            aria-keyshortcuts={displayKeys('Mod+R')}
+          >
+            {loading ? (
+              <span className="spinner" aria-hidden />
+            ) : (
+              <RefreshCw size={16} aria-hidden />
+            )}
+            {loading ? t('tokens.refreshing') : t('tokens.refresh')}
+          </Button>
+        </ShortcutHint>
         <span className="spacer" />
         {selectedRows.length > 0 && (
           <Button className="danger" onPress={() => setRevoking(selectedRows)}>
@@ -128,10 +162,16 @@ export function TokensScreen() {
         <CopyMenu label={t('tokens.copyApiToken')} onCopy={(format) => void copyApiToken(format)}>
           {t('tokens.copyApiToken')}
         </CopyMenu>
-        <Button className="primary" onPress={() => setCreating(true)}>
-          <Plus size={16} aria-hidden />
-          {t('tokens.new')}
-        </Button>
+        <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
+          <Button
+            className="primary"
+            onPress={() => setCreating(true)}
+            aria-keyshortcuts={displayKeys('Mod+N')}
+          >
+            <Plus size={16} aria-hidden />
+            {t('tokens.new')}
+          </Button>
+        </ShortcutHint>
         <Button onPress={signOut}>
           <LogOut size={16} aria-hidden />
           {t('tokens.signOut')}

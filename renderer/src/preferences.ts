@@ -1,0 +1,25 @@
+import type { Settings } from '../../app/contract';
+import { de } from './i18n/de';
+import { en } from './i18n/en';
+import { setLocale } from './i18n/i18n';
+
+export type Locale = 'en' | 'de';
+
+/** The language setting, resolved: "system" follows the browser's (the OS's) language. */
+export function localeFor(
+  language: Settings['language'],
+  systemLanguage = navigator.language,
+): Locale {
+  if (language !== 'system') return language;
+  return systemLanguage.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** Applies language and theme to the document; strings are read anew on the next render. */
+export function applySettings(settings: Settings): Locale {
+  const locale = localeFor(settings.language);
+  setLocale(locale, locale === 'de' ? de : en);
+  document.documentElement.lang = locale;
+  if (settings.theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = settings.theme;
+  return locale;
+}

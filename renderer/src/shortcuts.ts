@@ -1,0 +1,67 @@
+import type { UiCommand } from '../../app/contract';
+import type { MessageKey } from './i18n/en';
+
+export type ShortcutAction = UiCommand | 'copySelected';
+
+export interface Shortcut {
+  action: ShortcutAction;
+  /** As shown to people; "Mod" is Ctrl, or ⌘ on a Mac. */
+  keys: string[];
+  label: MessageKey;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'newToken', keys: ['N', 'Mod+N'], label: 'shortcut.newToken' },
+  { action: 'search', keys: ['/', 'Mod+F'], label: 'shortcut.search' },
+  { action: 'refresh', keys: ['R', 'Mod+R'], label: 'shortcut.refresh' },
+  { action: 'copySelected', keys: ['C'], label: 'shortcut.copy' },
+  { action: 'copyApiToken', keys: ['Mod+Shift+C'], label: 'shortcut.copyApiToken' },
+  { action: 'revokeSelected', keys: ['Delete', 'Mod+Backspace'], label: 'shortcut.revoke' },
+  { action: 'settings', keys: ['Mod+,'], label: 'shortcut.settings' },
+  { action: 'help', keys: ['?'], label: 'shortcut.help' },
+];
+
+export function isMac(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.platform);
+}
+
+export function displayKeys(keys: string): string {
+  return keys.replace('Mod', isMac() ? '⌘' : 'Ctrl');
+}
+
+const NOT_TYPED_INTO = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
+/** Where a plain key is text being typed (so it is no shortcut). */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TYPED_INTO.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The action a key press asks for, if any. Plain keys do nothing while typing in a field. */
+export function actionFor(event: KeyboardEvent): ShortcutAction | undefined {
+  const mod = isMac() ? event.metaKey : event.ctrlKey;
+  const key = event.key.toLowerCase();
+  if (mod && event.shiftKey && key === 'c') return 'copyApiToken';
+  if (mod && !event.shiftKey && !event.altKey) {
+    if (key === 'n') return 'newToken';
+    if (key === 'f') return 'search';
+    if (key === 'r') return 'refresh';
+    if (key === ',') return 'settings';
+    if (key === 'backspace') return 'revokeSelected';
+    return undefined;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return undefined;
+  if (event.key === '?') return 'help';
+  if (event.key === '/') return 'search';
+  if (key === 'n') return 'newToken';
+  if (key === 'r') return 'refresh';
+  if (key === 'c') return 'copySelected';
+  if (event.key === 'Delete') return 'revokeSelected';
+  return undefined;
+}
+
+/** Modal dialogs, menus and list pop-ups own the keyboard while open (toasts do not). */
+export function dialogOpen(): boolean {
+  return document.querySelector('.overlay, [role="menu"], [role="listbox"]') !== null;
+}
