@@ -72,8 +72,9 @@ export async function measureRenderer(tokens: number, samples: number): Promise<
 
     const rounds = Math.max(50, samples * 20);
     const elapsed = await page.evaluate(async (n) => {
-      const bridge = (globalThis as unknown as { mwtokens: { invoke(c: string): Promise<unknown> } })
-        .mwtokens;
+      const bridge = (
+        globalThis as unknown as { mwtokens: { invoke(c: string): Promise<unknown> } }
+      ).mwtokens;
       const start = performance.now();
       for (let i = 0; i < n; i++) await bridge.invoke('app:ping');
       return performance.now() - start;
