@@ -235,6 +235,7 @@ export type UiCommand = (typeof UI_COMMANDS)[number];
 export interface EventPayloads {
   'rateLimits:changed': RateLimitView[];
   'session:changed': SessionView;
+  /** The list after a create or revoke (a requested list comes back as the answer only). */
   'tokens:changed': TokenListView;
   'profiles:changed': ProfilesView;
   'clipboard:cleared': { copied: string };

@@ -49,10 +49,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
-export async function signIn(page: Page, username = 'demo', password = 'demo'): Promise<void> {
+/** Fills and submits the sign-in form; does not wait for the outcome. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in as demo and waits until this device's own token is listed. */
+export async function signIn(page: Page): Promise<void> {
+  await submitSignIn(page, 'demo', 'demo');
+  await expect(page.getByRole('row', { name: /This device/ })).toBeVisible();
 }
 
 export async function createToken(page: Page, description: string): Promise<void> {

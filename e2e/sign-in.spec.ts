@@ -1,5 +1,5 @@
 import { DEMO_TOTP_SECRET, totp } from '../app/sandbox/totp';
-import { expect, screenshot, signIn, test } from './fixtures';
+import { expect, screenshot, signIn, submitSignIn, test } from './fixtures';
 
 test('signs in on the sandbox and shows this device’s own token', async ({ page, host }) => {
   await expect(page).toHaveTitle('mwtokens — Preview — nothing is saved');
@@ -18,17 +18,21 @@ test('signs in on the sandbox and shows this device’s own token', async ({ pag
 });
 
 test('a wrong password says so and keeps the form', async ({ page }) => {
-  await signIn(page, 'demo', 'wrong');
-  await expect(page.getByRole('alert')).toContainText('did not accept the sign-in');
+  await submitSignIn(page, 'demo', 'wrong');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'did not accept the sign-in' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Username')).toHaveValue('demo');
 });
 
 test('asks for the second factor and completes it', async ({ page, host }) => {
-  await signIn(page, 'mfa-demo');
+  await submitSignIn(page, 'mfa-demo', 'demo');
   await expect(page.getByRole('heading', { name: 'Second factor' })).toBeVisible();
   await page.getByLabel('Code').fill('000000');
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'That code was not accepted' }),
+  ).toBeVisible();
   await screenshot(page, '02-second-factor');
   // The sandbox runs on real time here, so the current code is the real one.
   await page.getByLabel('Code').fill(totp(DEMO_TOTP_SECRET, Date.now()));

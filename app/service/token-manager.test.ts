@@ -65,6 +65,18 @@ describe('sign-in', () => {
     expect(view).toMatchObject({ status: 'signed_in', persisted: true });
   });
 
+  it('stays signed in for the session when this device’s token cannot be created yet', async () => {
+    const h = await start();
+    await h.ok('profiles:add', { name: 'Sandbox', server: 'sandbox' });
+    h.sandbox.faults.add('POST /authentication/tokens', { kind: 'status', status: 503 });
+    expect(await h.ok('session:signIn', { username: 'demo', password: 'demo' })).toMatchObject({
+      status: 'signed_in',
+      persisted: false,
+    });
+    expect((await h.ok('tokens:list')).tokens).toEqual([]);
+    expect(Object.values(h.storeFiles()).join('')).not.toContain('deviceTokenUuid');
+  });
+
   it('reports a wrong password as unauthorized and stays signed out', async () => {
     const h = await start();
     await h.ok('profiles:add', { name: 'Sandbox', server: 'sandbox' });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_URL } from '../api/http-client';
-import { isApiError } from '../api/errors';
+import { ApiError, isApiError } from '../api/errors';
 import type {
   ChannelName,
   ChannelOutput,
@@ -212,7 +212,8 @@ export class TokenManager {
         fetchedAt: this.clock(),
       };
       runtime.lastList = view;
-      this.emit('tokens:changed', view);
+      // The asker gets the list as the answer; events carry changes made elsewhere (create,
+      // revoke), so 10,000 rows never cross the bridge twice.
       return view;
     },
     'tokens:create': async ({ description }) => {
@@ -411,9 +412,17 @@ export class TokenManager {
     runtime.profile.username = username;
     if (!this.storageAllowed(runtime.profile)) return;
     // A dedicated access token for this device: from now on it signs in, never the password.
-    const created = await this.withSession(runtime, (token) =>
-      runtime.client.createApplicationToken(token, `mwtokens on ${this.options.deviceName}`),
-    );
+    // If it cannot be made now (network, rate limit), the sign-in still holds for this session
+    // only; the session view says so (persisted: false) and the next sign-in tries again.
+    let created;
+    try {
+      created = await this.withSession(runtime, (token) =>
+        runtime.client.createApplicationToken(token, `mwtokens on ${this.options.deviceName}`),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && runtime.session.state().status === 'signed_in') return;
+      throw error;
+    }
     await this.vault.updateSecrets(runtime.profile.id, (record) => ({
       ...record,
       deviceTokenUuid: created.uuid,

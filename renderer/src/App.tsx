@@ -128,6 +128,11 @@ function Shell({
         </div>
       )}
       {profiles && <KeychainBanner profiles={profiles} />}
+      {session?.status === 'signed_in' && !session.persisted && (
+        <div className="notice alert warn" role="status">
+          {t('signIn.notPersisted')}
+        </div>
+      )}
       <main id="main" tabIndex={-1}>
         {!profiles || !session ? (
           <p className="empty">{t('app.loading')}</p>

@@ -42,7 +42,13 @@ export function SecondFactorForm() {
         <Input />
         <FieldError />
       </TextField>
-      <ErrorMessage error={error} />
+      {error?.kind === 'unauthorized' ? (
+        <div role="alert" className="alert">
+          {t('mfa.wrongCode')}
+        </div>
+      ) : (
+        <ErrorMessage error={error} />
+      )}
       <div className="actions">
         <Button onPress={() => void call('session:cancelSecondFactor')}>{t('mfa.cancel')}</Button>
         <Button type="submit" className="primary" isDisabled={busy}>

@@ -40,33 +40,35 @@ export function TokensScreen() {
   const [highlight, setHighlight] = useState<string>();
   const deferredQuery = useDeferredValue(query);
 
-  useEffect(
-    () =>
-      subscribe('tokens:changed', (view) => {
-        performance.mark('mwtokens:list-answer');
-        setList(view);
-      }),
-    [],
-  );
+  useEffect(() => subscribe('tokens:changed', setList), []);
 
-  const load = useCallback(async (fresh: boolean) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      await call('tokens:list', { fresh });
-    } catch (caught) {
-      setError(errorView(caught));
-    } finally {
-      setLoading(false);
-    }
+  const showList = useCallback((view: TokenListView) => {
+    performance.mark('mwtokens:list-answer');
+    setList(view);
   }, []);
+
+  const load = useCallback(
+    async (fresh: boolean) => {
+      setLoading(true);
+      setError(undefined);
+      try {
+        showList(await call('tokens:list', { fresh }));
+      } catch (caught) {
+        setError(errorView(caught));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [showList],
+  );
 
   // The first list on mount; state is only set from the answer, never synchronously here.
   useEffect(() => {
     call('tokens:list', { fresh: false })
+      .then(showList)
       .catch((caught: unknown) => setError(errorView(caught)))
       .finally(() => setLoading(false));
-  }, []);
+  }, [showList]);
 
   const indexed = useMemo(() => sortRows(list?.tokens ?? [], sort), [list, sort]);
   const rows = useMemo(() => filterRows(indexed, deferredQuery), [indexed, deferredQuery]);

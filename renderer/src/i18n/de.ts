@@ -37,6 +37,7 @@ export const de: Messages = {
   'mfa.code': 'Code',
   'mfa.submit': 'Bestätigen',
   'mfa.cancel': 'Abbrechen',
+  'mfa.wrongCode': 'Dieser Code wurde nicht akzeptiert. Geben Sie den aktuellen ein.',
 
   'tokens.title': 'Access-Tokens',
   'tokens.search': 'Tokens durchsuchen',

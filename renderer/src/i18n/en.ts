@@ -34,6 +34,7 @@ export const en = {
   'mfa.code': 'Code',
   'mfa.submit': 'Confirm',
   'mfa.cancel': 'Cancel',
+  'mfa.wrongCode': 'That code was not accepted. Enter the current one.',
 
   'tokens.title': 'Access tokens',
   'tokens.search': 'Search tokens',
