@@ -59,3 +59,28 @@ export function isChannelName(value: unknown): value is (typeof CHANNEL_NAMES)[n
 export function isEventName(value: unknown): value is (typeof EVENT_NAMES)[number] {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 }
+
+/** Failures from the server or the network (the API client's ApiError kinds). */
+export const API_ERROR_KINDS = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rejected',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'bad_response',
+] as const;
+
+/** Failures of this app itself. */
+export const APP_ERROR_KINDS = [
+  'invalid_input',
+  'not_signed_in',
+  'confirmation_required',
+  'secret_not_held',
+  'storage_refused',
+  'storage_failed',
+  'vault_unreadable',
+  'internal',
+] as const;

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import {
+  API_ERROR_KINDS,
+  APP_ERROR_KINDS,
   COPY_FORMATS,
   LANGUAGES,
   THEMES,
@@ -76,12 +78,17 @@ export interface TokenListView {
 }
 
 export interface RateLimitView {
+  /** `METHOD /path/{template}`. */
   endpoint: string;
   limit: number;
   remaining: number;
+  /** When the current 15-minute window was first seen (epoch ms). */
   windowStartedAt: number;
+  /** Estimated end of the current window (epoch ms): the API sends no reset header. */
   resetAt: number;
+  /** After a 429, or when remaining reached 0, until resetAt: nothing is sent. */
   exhausted: boolean;
+  /** The last samples of remaining, oldest first. */
   history: { at: number; remaining: number }[];
 }
 
@@ -246,27 +253,7 @@ export const EVENT_NAMES_AGREE: Same<EventName, (typeof EVENT_NAMES)[number]> = 
 
 // ── Errors and the envelope ─────────────────────────────────────────────────────────────
 
-export const ERROR_KINDS = [
-  // from the server or the network
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'rejected',
-  'rate_limited',
-  'server',
-  'network',
-  'timeout',
-  'bad_response',
-  // from this app
-  'invalid_input',
-  'not_signed_in',
-  'confirmation_required',
-  'secret_not_held',
-  'storage_refused',
-  'storage_failed',
-  'vault_unreadable',
-  'internal',
-] as const;
+export const ERROR_KINDS = [...API_ERROR_KINDS, ...APP_ERROR_KINDS] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ErrorView {

@@ -2,19 +2,9 @@
  * Every way a call to the API can fail, as a closed union of kinds. Messages are for people
  * and never contain a secret (no tokens, no passwords, no request bodies).
  */
-import type { ErrorKind } from '../contract';
+import { API_ERROR_KINDS } from '../contract-names';
 
-export const API_ERROR_KINDS = [
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'rejected',
-  'rate_limited',
-  'server',
-  'network',
-  'timeout',
-  'bad_response',
-] as const satisfies readonly ErrorKind[];
+export { API_ERROR_KINDS };
 
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 

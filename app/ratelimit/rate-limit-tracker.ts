@@ -2,27 +2,13 @@
  * What the X-RateLimit headers said, per endpoint. The API has no reset header and every
  * window is 15 minutes, so the reset is estimated from when the current window was first seen.
  */
+import type { RateLimitView } from '../contract';
+
 export const RATE_LIMIT_WINDOW_MS = 15 * 60 * 1000;
 const HISTORY_LENGTH = 30;
 
-export interface RateLimitSample {
-  at: number;
-  remaining: number;
-}
-
-export interface EndpointRateLimit {
-  /** `METHOD /path/{template}`. */
-  endpoint: string;
-  limit: number;
-  remaining: number;
-  /** When the current window was first seen (epoch ms). */
-  windowStartedAt: number;
-  /** Estimated end of the current window (epoch ms). */
-  resetAt: number;
-  /** True after a 429 or when remaining reached 0, until resetAt. */
-  exhausted: boolean;
-  history: RateLimitSample[];
-}
+/** One endpoint's state: the contract's view, so what the renderer sees is what is tracked. */
+export type EndpointRateLimit = RateLimitView;
 
 export type RateLimitListener = (snapshot: EndpointRateLimit[]) => void;
 

@@ -22,7 +22,7 @@ import type {
   TokenRow,
   UiCommand,
 } from '../contract';
-import type { ApplicationToken } from '../api/schemas';
+import type { ApplicationToken, CreatedApplicationToken } from '../api/schemas';
 import type { KeyValueStore, SecretCipher } from '../vault/ports';
 import type { ProfileRecord, SecretsRecord, SettingsRecord } from '../vault/records';
 import { Vault } from '../vault/vault';
@@ -223,17 +223,7 @@ export class TokenManager {
         runtime.client.createApplicationToken(token, description),
       );
       // The secret exists once: it goes into the vault before anything else happens with it.
-      await this.vault.updateSecrets(runtime.profile.id, (record) => ({
-        ...record,
-        held: {
-          ...record.held,
-          [created.uuid]: {
-            secret: this.vault.seal(created.token),
-            description: created.description,
-            storedAt: this.clock(),
-          },
-        },
-      }));
+      await this.holdSecret(runtime, created);
       const row: TokenRow = {
         uuid: created.uuid,
         description: created.description,
@@ -423,21 +413,28 @@ export class TokenManager {
       if (error instanceof ApiError && runtime.session.state().status === 'signed_in') return;
       throw error;
     }
-    await this.vault.updateSecrets(runtime.profile.id, (record) => ({
-      ...record,
-      deviceTokenUuid: created.uuid,
-      held: {
-        ...record.held,
-        [created.uuid]: {
-          secret: this.vault.seal(created.token),
-          description: created.description,
-          storedAt: this.clock(),
-        },
-      },
-    }));
+    await this.holdSecret(runtime, created, { asDeviceToken: true });
     runtime.session.useAccessToken({ uuid: created.uuid, secret: created.token });
     await runtime.persistApiToken(true);
     await this.profilesChanged();
+  }
+
+  /** Stores a just-created token's secret, encrypted, in one atomic write. */
+  private async holdSecret(
+    runtime: ProfileRuntime,
+    created: CreatedApplicationToken,
+    options: { asDeviceToken?: boolean } = {},
+  ): Promise<void> {
+    const entry = {
+      secret: this.vault.seal(created.token),
+      description: created.description,
+      storedAt: this.clock(),
+    };
+    await this.vault.updateSecrets(runtime.profile.id, (record) => ({
+      ...record,
+      ...(options.asDeviceToken && { deviceTokenUuid: created.uuid }),
+      held: { ...record.held, [created.uuid]: entry },
+    }));
   }
 
   /** Runs a call with the session's token, then stores a renewed API token. */

@@ -70,7 +70,6 @@ function Shell({
 }) {
   const profiles = useEventState('profiles:changed');
   const session = useEventState('session:changed');
-  const limits = useEventState('rateLimits:changed') ?? [];
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const preview = !hostInfo().persistent;
@@ -100,7 +99,7 @@ function Shell({
           </span>
         )}
         <span className="spacer" />
-        <RateLimitGauge limits={limits} />
+        <RateLimitGauge />
         <ShortcutHint label={t('help.open')} keys="?">
           <Button
             className="quiet icon"

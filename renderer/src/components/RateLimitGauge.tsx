@@ -10,13 +10,18 @@ import {
   ModalOverlay,
 } from 'react-aria-components';
 import type { RateLimitView } from '../../../app/contract';
+import { useEventState } from '../hooks/useEventState';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatTime, t } from '../i18n/i18n';
 import { current, level, tightest } from '../rate-limit-view';
 import { Sparkline } from './Sparkline';
 
 /** The tightest endpoint, always visible; every endpoint seen in a popover. Fed by events only. */
-export function RateLimitGauge({ limits }: { limits: readonly RateLimitView[] }) {
+const NONE: readonly RateLimitView[] = [];
+
+/** Subscribes itself, so a rate-limit event re-renders the gauge and nothing else. */
+export function RateLimitGauge() {
+  const limits = useEventState('rateLimits:changed') ?? NONE;
   const now = useNow(limits.length > 0);
   const worst = tightest(limits, now);
   useEffect(() => {

@@ -1,11 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Check, Minus, Trash2 } from 'lucide-react';
+import { Check, Minus } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { Button, Checkbox } from 'react-aria-components';
+import { Checkbox } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
-import { copyToken } from '../copy';
-import { formatDateTime, formatRelative, t } from '../i18n/i18n';
-import { CopyMenu } from './CopyMenu';
+import { t } from '../i18n/i18n';
+import { TokenTableRow } from './TokenTableRow';
 
 const ROW_HEIGHT = 44;
 
@@ -14,6 +13,8 @@ interface Props {
   total: number;
   selection: ReadonlySet<string>;
   onSelectionChange: (next: Set<string>) => void;
+  /** Stable across renders, so rows can skip re-rendering. */
+  onToggle: (uuid: string, selected: boolean) => void;
   onRevoke: (row: TokenRow) => void;
   highlight: string | undefined;
   now: number;
@@ -25,6 +26,7 @@ export function TokenTable({
   total,
   selection,
   onSelectionChange,
+  onToggle,
   onRevoke,
   highlight,
   now,
@@ -48,12 +50,6 @@ export function TokenTable({
   const someSelected = !allSelected && rows.some((row) => selection.has(row.uuid));
   const toggleAll = (selected: boolean) =>
     onSelectionChange(selected ? new Set(rows.map((row) => row.uuid)) : new Set());
-  const toggle = (uuid: string, selected: boolean) => {
-    const next = new Set(selection);
-    if (selected) next.add(uuid);
-    else next.delete(uuid);
-    onSelectionChange(next);
-  };
 
   return (
     <div className="table">
@@ -97,66 +93,20 @@ export function TokenTable({
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
-              if (!row) return null;
-              const name = row.description || t('tokens.untitled');
-              const selected = selection.has(row.uuid);
               return (
-                <div
-                  key={row.uuid}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  className={`row${row.uuid === highlight ? ' highlight' : ''}`}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                  data-uuid={row.uuid}
-                >
-                  <div className="cell" role="cell">
-                    <Checkbox
-                      className="checkbox"
-                      aria-label={t('tokens.selectRow', { description: name })}
-                      isSelected={selected}
-                      onChange={(value) => toggle(row.uuid, value)}
-                    >
-                      <span className="box" aria-hidden>
-                        {selected && <Check size={12} />}
-                      </span>
-                    </Checkbox>
-                  </div>
-                  <div className="cell" role="cell" title={name}>
-                    <span>{name}</span>
-                    {row.isThisDevice && (
-                      <span className="badge accent">{t('tokens.thisDevice')}</span>
-                    )}
-                  </div>
-                  <div className="cell" role="cell" title={formatDateTime(row.createdAt)}>
-                    {formatRelative(row.createdAt, now)}
-                  </div>
-                  <div className="cell" role="cell">
-                    <span className={`badge${row.held ? ' ok' : ''}`}>
-                      {row.held ? t('tokens.held') : t('tokens.notHeld')}
-                    </span>
-                  </div>
-                  <div className="cell" role="cell">
-                    <CopyMenu
-                      label={t('tokens.copyRow', { description: name })}
-                      onCopy={(format) => void copyToken(row.uuid, format)}
-                      disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
-                    />
-                    <Button
-                      className="quiet icon"
-                      aria-label={t('tokens.revokeRow', { description: name })}
-                      onPress={() => onRevoke(row)}
-                    >
-                      <Trash2 size={16} aria-hidden />
-                    </Button>
-                  </div>
-                </div>
+                row && (
+                  <TokenTableRow
+                    key={row.uuid}
+                    row={row}
+                    index={item.index}
+                    start={item.start}
+                    selected={selection.has(row.uuid)}
+                    highlighted={row.uuid === highlight}
+                    now={now}
+                    onToggle={onToggle}
+                    onRevoke={onRevoke}
+                  />
+                )
               );
             })}
           </div>

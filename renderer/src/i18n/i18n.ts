@@ -21,12 +21,33 @@ export function t(key: MessageKey, params: Params = {}): string {
   );
 }
 
+/** Intl formatters are costly to make (a table row would make two): one per locale and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  make: () => T,
+): T {
+  const key = `${locale} ${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found as T;
+}
+
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  return formatter(
+    'time',
+    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+  ).format(ms);
 }
 
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return formatter(
+    'datetime',
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(ms);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -41,7 +62,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 days ago", "in 4 minutes" in the current locale. */
 export function formatRelative(ms: number, now: number): string {
   const diff = ms - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = formatter(
+    'relative',
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  );
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size || unit === 'second')
       return format.format(Math.round(diff / size), unit);

@@ -1,0 +1,88 @@
+import { Check, Trash2 } from 'lucide-react';
+import { memo } from 'react';
+import { Button, Checkbox } from 'react-aria-components';
+import type { TokenRow } from '../../../app/contract';
+import { copyToken } from '../copy';
+import { formatDateTime, formatRelative, t } from '../i18n/i18n';
+import { CopyMenu } from './CopyMenu';
+
+interface Props {
+  row: TokenRow;
+  index: number;
+  /** Offset from the top of the scrolled list, in pixels. */
+  start: number;
+  selected: boolean;
+  highlighted: boolean;
+  now: number;
+  onToggle: (uuid: string, selected: boolean) => void;
+  onRevoke: (row: TokenRow) => void;
+}
+
+/** One row; memoised, so typing in the search re-renders only rows that changed. */
+export const TokenTableRow = memo(function TokenTableRow({
+  row,
+  index,
+  start,
+  selected,
+  highlighted,
+  now,
+  onToggle,
+  onRevoke,
+}: Props) {
+  const name = row.description || t('tokens.untitled');
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`row${highlighted ? ' highlight' : ''}`}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        transform: `translateY(${start}px)`,
+      }}
+      data-uuid={row.uuid}
+    >
+      <div className="cell" role="cell">
+        <Checkbox
+          className="checkbox"
+          aria-label={t('tokens.selectRow', { description: name })}
+          isSelected={selected}
+          onChange={(value) => onToggle(row.uuid, value)}
+        >
+          <span className="box" aria-hidden>
+            {selected && <Check size={12} />}
+          </span>
+        </Checkbox>
+      </div>
+      <div className="cell" role="cell" title={name}>
+        <span>{name}</span>
+        {row.isThisDevice && <span className="badge accent">{t('tokens.thisDevice')}</span>}
+      </div>
+      <div className="cell" role="cell" title={formatDateTime(row.createdAt)}>
+        {formatRelative(row.createdAt, now)}
+      </div>
+      <div className="cell" role="cell">
+        <span className={`badge${row.held ? ' ok' : ''}`}>
+          {row.held ? t('tokens.held') : t('tokens.notHeld')}
+        </span>
+      </div>
+      <div className="cell" role="cell">
+        <CopyMenu
+          label={t('tokens.copyRow', { description: name })}
+          onCopy={(format) => void copyToken(row.uuid, format)}
+          disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
+        />
+        <Button
+          className="quiet icon"
+          aria-label={t('tokens.revokeRow', { description: name })}
+          onPress={() => onRevoke(row)}
+        >
+          <Trash2 size={16} aria-hidden />
+        </Button>
+      </div>
+    </div>
+  );
+});
