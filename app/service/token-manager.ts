@@ -67,6 +67,22 @@ export class TokenManager {
     );
   }
 
+  /** Start-up: opens on the default profile from the settings, when there is one. */
+  async start(): Promise<void> {
+    try {
+      const { defaultProfileId } = await this.vault.readSettings();
+      const profiles = await this.vault.readProfiles();
+      if (defaultProfileId === undefined || profiles.selectedProfileId === defaultProfileId) return;
+      if (!profiles.profiles.some((p) => p.id === defaultProfileId)) return;
+      await this.vault.updateProfiles((record) => ({
+        ...record,
+        selectedProfileId: defaultProfileId,
+      }));
+    } catch {
+      // Unreadable settings or profiles are reported by their own channels; start-up goes on.
+    }
+  }
+
   // ── Events ────────────────────────────────────────────────────────────────────────────
 
   /** Subscribes; state events deliver the current snapshot first, so nothing is missed. */

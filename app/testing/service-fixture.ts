@@ -59,7 +59,7 @@ export interface ServiceHarness {
   folder: string;
   cipher: SecretCipher;
   manager: TokenManager;
-  /** Every event payload and channel answer, serialised, for leak checks. */
+  /** Every event payload, channel answer and log line, serialised, for leak checks. */
   transcript: string[];
   call<C extends ChannelName>(
     channel: C,

@@ -67,6 +67,7 @@ async function boot(): Promise<void> {
     sandboxUrl: sandbox.url,
   });
 
+  await manager.start();
   registerIpc(ipcMain, manager, trusted, log);
   registerEventSubscriptions(ipcMain, manager, trusted, log);
 

@@ -56,6 +56,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
       deviceName: `${hostname()} (preview)`,
       sandboxUrl: sandbox.url,
     });
+    await manager.start();
     const page = await context.newPage();
     await installBridge(page, manager);
     await serveRenderer(page, options.buildDir ?? join(process.cwd(), 'dist', 'renderer'));
