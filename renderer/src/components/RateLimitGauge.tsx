@@ -12,7 +12,7 @@ import {
 import type { RateLimitView } from '../../../app/contract';
 import { useEventState } from '../hooks/useEventState';
 import { useNow } from '../hooks/useNow';
-import { formatCountdown, formatTime, t } from '../i18n/i18n';
+import { formatCountdown, formatRelative, formatTime, t } from '../i18n/i18n';
 import { current, level, tightest } from '../rate-limit-view';
 import { Sparkline } from './Sparkline';
 
@@ -72,7 +72,8 @@ function summary(limit: RateLimitView, now: number): string {
   const left = t('gauge.tightest', { remaining: limit.remaining, limit: limit.limit });
   const reset = limit.exhausted
     ? t('gauge.exhausted', { time: formatTime(limit.resetAt) })
-    : t('gauge.resetsIn', { time: formatCountdown(limit.resetAt - now) });
+    : t('gauge.resets', { when: formatRelative(limit.resetAt, now) });
+  // Read aloud as words ("resets in 14 minutes"); the visible countdown ticks.
   return `${limit.endpoint}, ${left}, ${reset}`;
 }
 

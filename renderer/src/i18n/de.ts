@@ -115,6 +115,7 @@ export const de: Messages = {
   'gauge.none': 'Noch keine Limits gesehen',
   'gauge.tightest': '{remaining} von {limit} übrig',
   'gauge.resetsIn': 'zurückgesetzt in {time}',
+  'gauge.resets': 'wird {when} zurückgesetzt',
   'gauge.exhausted': 'aufgebraucht bis {time}',
   'gauge.details': 'Alle Endpunkte',
   'gauge.endpoint': 'Endpunkt',

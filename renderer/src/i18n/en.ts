@@ -109,6 +109,7 @@ export const en = {
   'gauge.none': 'No limits seen yet',
   'gauge.tightest': '{remaining} of {limit} left',
   'gauge.resetsIn': 'resets in {time}',
+  'gauge.resets': 'resets {when}',
   'gauge.exhausted': 'used up until {time}',
   'gauge.details': 'All endpoints',
   'gauge.endpoint': 'Endpoint',
