@@ -1,21 +1,10 @@
 /** The app:// protocol: the built renderer from disk, with the CSP header, nothing outside it. */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Protocol } from 'electron';
+import { readRendererFile, resolveInside } from '../renderer-files';
 import { CSP } from './csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'mwtokens';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The file a request may read, or undefined for anything outside the renderer's folder. */
 export function resolveAppRequest(url: string, root: string): string | undefined {
@@ -26,28 +15,21 @@ export function resolveAppRequest(url: string, root: string): string | undefined
     return undefined;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return undefined;
-  const path = normalize(
-    decodeURIComponent(parsed.pathname === '/' ? '/index.html' : parsed.pathname),
-  );
-  const file = join(root, path);
-  return file.startsWith(root + sep) ? file : undefined;
+  return resolveInside(root, parsed.pathname);
 }
 
 export async function answerAppRequest(url: string, root: string): Promise<Response> {
-  const file = resolveAppRequest(url, root);
-  if (!file) return new Response('forbidden', { status: 403 });
-  try {
-    const body = await readFile(file);
-    return new Response(body, {
-      headers: {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP,
-        'x-content-type-options': 'nosniff',
-      },
-    });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
+  if (!resolveAppRequest(url, root)) return new Response('forbidden', { status: 403 });
+  const file = await readRendererFile(root, new URL(url).pathname);
+  if (file.status !== 200)
+    return new Response(file.status === 404 ? 'not found' : 'forbidden', { status: file.status });
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+    },
+  });
 }
 
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {

@@ -233,6 +233,7 @@ describe('app:// protocol and window', () => {
         expect(file === undefined || file.startsWith(dir + '/')).toBe(true);
       }
       expect(resolveAppRequest('app://other/index.html', dir)).toBeUndefined();
+      expect(resolveAppRequest('app://mwtokens/%E0%A4%A', dir)).toBeUndefined();
       const response = await answerAppRequest('app://mwtokens/index.html', dir);
       expect(response.headers.get('content-security-policy')).toBe(CSP);
       expect((await answerAppRequest('app://mwtokens/missing.js', dir)).status).toBe(404);
