@@ -165,10 +165,16 @@ export function TokensScreen() {
         </ShortcutHint>
         <span className="spacer" />
         {selectedRows.length > 0 && (
-          <Button className="danger" onPress={() => setRevoking(selectedRows)}>
-            <Trash2 size={16} aria-hidden />
-            {t('tokens.revokeSelected', { count: selectedRows.length })}
-          </Button>
+          <ShortcutHint label={t('shortcut.revoke')} keys="Delete">
+            <Button
+              className="danger"
+              onPress={() => setRevoking(selectedRows)}
+              aria-keyshortcuts="Delete"
+            >
+              <Trash2 size={16} aria-hidden />
+              {t('tokens.revokeSelected', { count: selectedRows.length })}
+            </Button>
+          </ShortcutHint>
         )}
         <CopyMenu label={t('tokens.copyApiToken')} onCopy={(format) => void copyApiToken(format)}>
           {t('tokens.copyApiToken')}
