@@ -23,7 +23,7 @@ export function App() {
     return (
       <main className="card">
         <h1>{t('app.name')}</h1>
-        <p>{t('error.internal')}</p>
+        <p>{t('app.noBridge')}</p>
       </main>
     );
   }

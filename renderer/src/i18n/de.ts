@@ -4,6 +4,8 @@ import type { Messages } from './en';
 export const de: Messages = {
   'app.name': 'mwtokens',
   'app.previewBadge': 'Vorschau – nichts wird gespeichert',
+  'app.noBridge':
+    'Diese Seite braucht die mwtokens-App um sich herum: npm start oder npm run preview ausführen.',
   'app.loading': 'Wird geladen …',
   'app.skipToContent': 'Zum Inhalt springen',
 

@@ -2,6 +2,7 @@
 export const en = {
   'app.name': 'mwtokens',
   'app.previewBadge': 'Preview — nothing is saved',
+  'app.noBridge': 'This page needs the mwtokens app around it: run npm start, or npm run preview.',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
 
