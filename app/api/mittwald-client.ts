@@ -1,7 +1,12 @@
 /** Typed operations of mittwald's v1 authentication API, each answer checked with zod. */
 import type { z } from 'zod';
 import { ApiError } from './errors';
-import { HttpClient, type HttpClientOptions, type RawAnswer } from './http-client';
+import {
+  HttpClient,
+  type HttpClientOptions,
+  type RawAnswer,
+  type RequestSpec,
+} from './http-client';
 import { jwtExpiry, looksLikeJwt } from './jwt';
 import {
   applicationTokenListSchema,
@@ -92,36 +97,25 @@ export class MittwaldClient {
     token: string,
     options: ReadOptions = {},
   ): Promise<Fresh<ApplicationToken[]>> {
-    const endpoint = 'GET /authentication/tokens';
-    const answer = await this.http.send({
-      method: 'GET',
-      path: '/authentication/tokens',
-      token,
-      fresh: options.fresh,
-      tokenInQuery: this.options.tokenInQuery,
-    });
-    return {
-      value: parse(applicationTokenListSchema, parseJson(answer, endpoint), endpoint),
-      cacheHit: answer.cacheHit,
-    };
+    return this.read(
+      { method: 'GET', path: '/authentication/tokens', token, fresh: options.fresh },
+      applicationTokenListSchema,
+    );
   }
 
   async createApplicationToken(
     token: string,
     description: string,
   ): Promise<CreatedApplicationToken> {
-    const endpoint = 'POST /authentication/tokens';
-    const answer = await this.http.send({
-      method: 'POST',
-      path: '/authentication/tokens',
-      token,
-      body: { description },
-      tokenInQuery: this.options.tokenInQuery,
-    });
-    return parse(createdApplicationTokenSchema, parseJson(answer, endpoint), endpoint);
+    const created = await this.read(
+      { method: 'POST', path: '/authentication/tokens', token, body: { description } },
+      createdApplicationTokenSchema,
+    );
+    return created.value;
   }
 
   async deleteApplicationToken(token: string, uuid: string): Promise<void> {
+    // The answer's body is empty by the documentation; nothing in it is read.
     await this.http.send({
       method: 'DELETE',
       path: '/authentication/tokens/{uuid}',
@@ -132,31 +126,32 @@ export class MittwaldClient {
   }
 
   async getSelf(token: string, options: ReadOptions = {}): Promise<Fresh<Self>> {
-    const endpoint = 'GET /authentication/self';
-    const answer = await this.http.send({
-      method: 'GET',
-      path: '/authentication/self',
-      token,
-      fresh: options.fresh,
-      tokenInQuery: this.options.tokenInQuery,
-    });
-    return {
-      value: parse(selfSchema, parseJson(answer, endpoint), endpoint),
-      cacheHit: answer.cacheHit,
-    };
+    return this.read(
+      { method: 'GET', path: '/authentication/self', token, fresh: options.fresh },
+      selfSchema,
+    );
   }
 
   /** A new API token for the bearer of a still valid one (`GET /authentication/accesstoken`). */
   async renewApiToken(token: string): Promise<ApiToken> {
-    const endpoint = 'GET /authentication/accesstoken';
-    const answer = await this.http.send({
-      method: 'GET',
-      path: '/authentication/accesstoken',
-      token,
-      tokenInQuery: this.options.tokenInQuery,
-    });
-    const body = parse(tokenSchema, parseJson(answer, endpoint), endpoint);
-    return this.apiToken(body.token, undefined);
+    const { value } = await this.read(
+      { method: 'GET', path: '/authentication/accesstoken', token },
+      tokenSchema,
+    );
+    return this.apiToken(value.token, undefined);
+  }
+
+  /** Sends an authenticated request and checks its JSON answer against the schema. */
+  private async read<S extends z.ZodType>(
+    spec: RequestSpec,
+    schema: S,
+  ): Promise<Fresh<z.output<S>>> {
+    const endpoint = `${spec.method} ${spec.path}`;
+    const answer = await this.http.send({ ...spec, tokenInQuery: this.options.tokenInQuery });
+    return {
+      value: parse(schema, parseJson(answer, endpoint), endpoint),
+      cacheHit: answer.cacheHit,
+    };
   }
 
   private apiToken(token: string, expires: string | number | undefined): ApiToken {

@@ -71,6 +71,21 @@ describe('Vault', () => {
     expect(vault.open(record.held.t7!.secret)).toBe('s7');
   });
 
+  it('reads each record from the store once, then serves it from memory until it is written', async () => {
+    const store = new FolderStore(folder());
+    let reads = 0;
+    const counting = Object.assign(Object.create(store) as FolderStore, {
+      get: (key: string) => {
+        reads++;
+        return store.get(key);
+      },
+    });
+    const vault = new Vault(counting, new EphemeralAesGcmCipher());
+    await vault.updateSettings((r) => ({ ...r, clipboardClearSeconds: 10 }));
+    for (let i = 0; i < 5; i++) expect((await vault.readSettings()).clipboardClearSeconds).toBe(10);
+    expect(reads).toBe(1);
+  });
+
   it('stores secrets only as ciphertext', async () => {
     const dir = folder();
     const vault = new Vault(new FolderStore(dir), new EphemeralAesGcmCipher());

@@ -24,6 +24,12 @@ export class Vault {
   /** Keys whose records could not be read, with the reason (no contents). */
   readonly problems = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Records as last read or written. This process is the store's only writer, so a record is
+   * read from disk once and then served from here; problem records are never cached, so a
+   * repaired file is seen on the next read.
+   */
+  private readonly cache = new Map<string, unknown>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -66,6 +72,7 @@ export class Vault {
     await this.serialised(key, async () => {
       if (this.problems.has(key)) throw unreadable(key, this.problems.get(key) ?? '');
       await this.store.delete(key);
+      this.cache.delete(key);
     });
   }
 
@@ -90,14 +97,17 @@ export class Vault {
     schema: S,
     fallback: z.output<S>,
   ): Promise<z.output<S>> {
+    if (this.cache.has(key)) return this.cache.get(key) as z.output<S>;
     const raw = await this.store.get(key);
     if (raw === undefined) {
       this.problems.delete(key);
+      // Not cached: a record that appears later (restored from a backup) is still noticed.
       return structuredClone(fallback);
     }
     const parsed = raw instanceof UnreadableRecord ? undefined : schema.safeParse(raw);
     if (parsed?.success) {
       this.problems.delete(key);
+      this.cache.set(key, parsed.data);
       return parsed.data;
     }
     const reason =
@@ -119,6 +129,7 @@ export class Vault {
       const checked = schema.parse(next);
       try {
         await this.store.set(key, checked as Parameters<KeyValueStore['set']>[1]);
+        this.cache.set(key, checked);
       } catch {
         throw new ServiceError(
           'storage_failed',
