@@ -3,7 +3,6 @@
  * events it emits. Secrets are decrypted here, used here, and never returned or emitted.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_BASE_URL } from '../api/http-client';
 import { ApiError, isApiError } from '../api/errors';
 import type {
   ChannelName,
@@ -28,7 +27,9 @@ import type { ProfileRecord, SecretsRecord, SettingsRecord } from '../vault/reco
 import { Vault } from '../vault/vault';
 import { ClipboardGuard, realTimers, type Clipboard, type Timers } from './clipboard-guard';
 import { describeCopy, formatAccessToken, formatApiToken } from './copy-formats';
-import { ProfileRuntime } from './profile-runtime';
+import type { ProfileRuntime } from './profile-runtime';
+import { RuntimeRegistry } from './runtime-registry';
+import { EventHub } from './event-hub';
 import { ServiceError } from './service-error';
 
 export interface TokenManagerOptions {
@@ -46,15 +47,17 @@ export interface TokenManagerOptions {
 }
 
 type Handlers = { [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> };
-type Listener<E extends EventName> = (payload: EventPayloads[E]) => void;
 
 export class TokenManager {
   readonly vault: Vault;
   private readonly clock: () => number;
   private readonly guard: ClipboardGuard;
-  /** Promises, so that concurrent callers share one restore. */
-  private readonly runtimes = new Map<string, Promise<ProfileRuntime>>();
-  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private readonly registry: RuntimeRegistry;
+  private readonly events = new EventHub({
+    'rateLimits:changed': () => this.handlers['rateLimits:snapshot'](undefined),
+    'session:changed': () => this.handlers['session:state'](undefined),
+    'profiles:changed': () => this.profilesView(),
+  });
   private profilesProblem: string | undefined;
   /** Kept in step with the stored selection, so rate-limit samples are routed without I/O. */
   private selectedId: string | undefined;
@@ -62,6 +65,18 @@ export class TokenManager {
   constructor(private readonly options: TokenManagerOptions) {
     this.vault = new Vault(options.store, options.cipher);
     this.clock = options.clock ?? Date.now;
+    this.registry = new RuntimeRegistry(
+      this.vault,
+      {
+        clock: this.clock,
+        fetch: options.fetch,
+        timeoutMs: options.timeoutMs,
+        sandboxUrl: options.sandboxUrl,
+      },
+      (profileId, snapshot) => {
+        if (this.selectedId === profileId) this.emit('rateLimits:changed', snapshot);
+      },
+    );
     this.guard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers, (copied) =>
       this.emit('clipboard:cleared', { copied }),
     );
@@ -83,36 +98,13 @@ export class TokenManager {
     }
   }
 
-  // ── Events ────────────────────────────────────────────────────────────────────────────
-
   /** Subscribes; state events deliver the current snapshot first, so nothing is missed. */
-  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    const stored = listener as Listener<EventName>;
-    set.add(stored);
-    void this.initialSnapshot(event).then((payload) => {
-      if (payload !== undefined && set.has(stored)) stored(payload);
-    });
-    return () => {
-      set.delete(stored);
-    };
-  }
-
-  private async initialSnapshot(event: EventName): Promise<EventPayloads[EventName] | undefined> {
-    try {
-      if (event === 'rateLimits:changed')
-        return await this.handlers['rateLimits:snapshot'](undefined);
-      if (event === 'session:changed') return await this.handlers['session:state'](undefined);
-      if (event === 'profiles:changed') return await this.profilesView();
-    } catch {
-      return undefined;
-    }
-    return undefined;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+    this.events.emit(event, payload);
   }
 
   // ── Channels ──────────────────────────────────────────────────────────────────────────
@@ -145,7 +137,7 @@ export class TokenManager {
       await this.profile(profileId);
       await this.guard.flush();
       await this.vault.deleteSecrets(profileId);
-      this.runtimes.delete(profileId);
+      this.registry.forget(profileId);
       await this.vault.updateProfiles((record) => {
         const profiles = record.profiles.filter((p) => p.id !== profileId);
         const selectedProfileId =
@@ -517,7 +509,7 @@ export class TokenManager {
           id: profile.id,
           name: profile.name,
           server: profile.server,
-          baseUrl: this.baseUrlOf(profile),
+          baseUrl: this.registry.baseUrlOf(profile),
           username: profile.username,
           allowWeakStorage: profile.allowWeakStorage,
           hasStoredSignIn,
@@ -567,7 +559,7 @@ export class TokenManager {
       ...r,
       profiles: r.profiles.map((p) => (p.id === profileId ? change(p) : p)),
     }));
-    const runtime = await this.runtimes.get(profileId);
+    const runtime = await this.registry.existing(profileId);
     const updated = record.profiles.find((p) => p.id === profileId);
     if (runtime && updated) Object.assign(runtime.profile, updated);
   }
@@ -581,7 +573,7 @@ export class TokenManager {
 
   private async selectedRuntimeOrUndefined(): Promise<ProfileRuntime | undefined> {
     const profile = await this.selectedProfile();
-    return profile && this.runtimeFor(profile);
+    return profile && this.registry.get(profile);
   }
 
   private async selectedRuntime(): Promise<ProfileRuntime> {
@@ -595,36 +587,6 @@ export class TokenManager {
     if (runtime.session.state().status !== 'signed_in')
       throw new ServiceError('not_signed_in', 'Sign in first.');
     return runtime;
-  }
-
-  private runtimeFor(profile: ProfileRecord): Promise<ProfileRuntime> {
-    let runtime = this.runtimes.get(profile.id);
-    if (!runtime) {
-      runtime = this.createRuntime(profile);
-      this.runtimes.set(profile.id, runtime);
-    }
-    return runtime;
-  }
-
-  private async createRuntime(profile: ProfileRecord): Promise<ProfileRuntime> {
-    const runtime = new ProfileRuntime(
-      structuredClone(profile),
-      this.baseUrlOf(profile),
-      this.vault,
-      { clock: this.clock, fetch: this.options.fetch, timeoutMs: this.options.timeoutMs },
-    );
-    runtime.tracker.subscribe((snapshot) => {
-      if (this.selectedId === profile.id) this.emit('rateLimits:changed', snapshot);
-    });
-    // A stored sign-in that cannot be read stays signed out; the record is reported, untouched.
-    await runtime.restore().catch(() => undefined);
-    return runtime;
-  }
-
-  private baseUrlOf(profile: ProfileRecord): string {
-    if (profile.server === 'sandbox') return this.options.sandboxUrl ?? 'http://127.0.0.1:0/v1';
-    if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
-    return DEFAULT_BASE_URL;
   }
 
   /** A menu, tray or shortcut command from the host, passed on to the renderer. */
