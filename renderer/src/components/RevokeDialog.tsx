@@ -71,7 +71,7 @@ export function RevokeDialog({
               ? t('revoke.titleOne', { description: single.description || t('tokens.untitled') })
               : t('revoke.title')}
           </Heading>
-          <p>{t('revoke.body')}</p>
+          <p>{single ? t('revoke.bodyOne') : t('revoke.body')}</p>
           {!single && (
             <ul aria-label={t('revoke.list')}>
               {targets?.map((row) => (

@@ -98,6 +98,8 @@ export const de: Messages = {
   'revoke.titleOne': '„{description}“ widerrufen?',
   'revoke.body':
     'Alles, was sich mit diesen Tokens anmeldet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.',
+  'revoke.bodyOne':
+    'Alles, was sich mit diesem Token anmeldet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.',
   'revoke.list': 'Zu widerrufende Tokens',
   'revoke.ownWarning':
     'Darunter ist das Anmelde-Token dieses Geräts: Wenn Sie es widerrufen, werden Sie von diesem Profil abgemeldet.',

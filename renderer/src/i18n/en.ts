@@ -91,6 +91,8 @@ export const en = {
   'revoke.titleOne': 'Revoke “{description}”?',
   'revoke.body':
     'Anything that signs in with these tokens stops working at once. This cannot be undone.',
+  'revoke.bodyOne':
+    'Anything that signs in with this token stops working at once. This cannot be undone.',
   'revoke.list': 'Tokens to revoke',
   'revoke.ownWarning':
     'This includes this device’s own sign-in token: revoking it signs you out of this profile.',
