@@ -15,17 +15,6 @@ export type SandboxFault =
   /** The action is carried out and committed, then the connection is dropped unanswered. */
   | { kind: 'commit_then_drop' };
 
-export const FAULT_KINDS = [
-  'delay',
-  'status',
-  'malformed_json',
-  'null_body',
-  'wrong_types',
-  'crdate_number',
-  'reset',
-  'commit_then_drop',
-] as const satisfies readonly SandboxFault['kind'][];
-
 interface Armed {
   fault: SandboxFault;
   remaining: number;

@@ -26,8 +26,6 @@ export interface SessionOptions {
   renewMarginMs?: number;
 }
 
-type Listener = (state: SessionState, apiToken: ApiToken | undefined) => void;
-
 interface PendingChallenge {
   username: string;
   password: string;
@@ -40,7 +38,6 @@ export class Session {
   private accessToken: AccessTokenCredentials | undefined;
   private pending: PendingChallenge | undefined;
   private renewal: Promise<string> | undefined;
-  private readonly listeners = new Set<Listener>();
   private readonly clock: () => number;
   private readonly renewMarginMs: number;
 
@@ -65,17 +62,11 @@ export class Session {
     return this.apiToken;
   }
 
-  onChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async signInWithPassword(username: string, password: string): Promise<SignInOutcome> {
     this.pending = undefined;
     const result = await this.client.authenticate({ username, password });
     if (result.status === 'second_factor') {
       this.pending = { username, password, deviceId: result.deviceId, name: result.name };
-      this.emit();
       return { status: 'second_factor', name: result.name };
     }
     this.accessToken = undefined;
@@ -102,7 +93,6 @@ export class Session {
 
   cancelSecondFactor(): void {
     this.pending = undefined;
-    this.emit();
   }
 
   async signInWithAccessToken(credentials: AccessTokenCredentials): Promise<SignInOutcome> {
@@ -122,7 +112,6 @@ export class Session {
     this.pending = undefined;
     this.accessToken = credentials;
     this.apiToken = apiToken;
-    this.emit();
   }
 
   signOut(): void {
@@ -130,7 +119,6 @@ export class Session {
     this.accessToken = undefined;
     this.apiToken = undefined;
     this.renewal = undefined;
-    this.emit();
   }
 
   /** A valid API token: the cached one, or one shared renewal. */
@@ -209,12 +197,6 @@ export class Session {
 
   private adoptToken(token: ApiToken): string {
     this.apiToken = { token: token.token, expiresAt: token.expiresAt };
-    this.emit();
     return token.token;
-  }
-
-  private emit(): void {
-    const state = this.state();
-    for (const listener of this.listeners) listener(state, this.apiToken);
   }
 }

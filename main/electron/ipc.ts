@@ -5,9 +5,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CHANNEL_NAMES, isEventName, type EventName, type Result } from '../../app/contract';
 import { dispatch } from '../../app/service/dispatch';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 import type { TokenManager } from '../../app/service/token-manager';
 
-export const APP_ORIGIN = 'app://mwtokens';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 type IpcMainApi = Pick<IpcMain, 'handle' | 'removeHandler'>;
 type Sender = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;

@@ -11,7 +11,6 @@ export const de: Messages = {
 
   'profile.label': 'Profil',
   'profile.new': 'Neues Profil …',
-  'profile.name': 'Profilname',
   'profile.storageProblem':
     'Gespeicherte Daten konnten nicht gelesen werden und bleiben unverändert: {problem}',
 
@@ -31,9 +30,6 @@ export const de: Messages = {
   'signIn.working': 'Anmeldung läuft …',
   'signIn.notPersisted':
     'Nur für diese Sitzung angemeldet: Secrets werden auf diesem Computer nicht gespeichert.',
-  'signIn.resume': 'Weiter',
-  'signIn.switchProfile': 'Anderes Profil verwenden',
-
   'mfa.title': 'Zweiter Faktor',
   'mfa.intro': 'Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein.',
   'mfa.code': 'Code',
@@ -122,7 +118,6 @@ export const de: Messages = {
   'gauge.resets': 'wird {when} zurückgesetzt',
   'gauge.exhausted': 'aufgebraucht bis {time}',
   'gauge.details': 'Alle Endpunkte',
-  'gauge.endpoint': 'Endpunkt',
   'gauge.history': 'Letzte Messwerte von {endpoint}',
 
   'keychain.weak':

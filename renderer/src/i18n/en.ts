@@ -8,7 +8,6 @@ export const en = {
 
   'profile.label': 'Profile',
   'profile.new': 'New profile…',
-  'profile.name': 'Profile name',
   'profile.storageProblem': 'Stored data could not be read and was left untouched: {problem}',
 
   'server.label': 'Server',
@@ -27,9 +26,6 @@ export const en = {
   'signIn.working': 'Signing in…',
   'signIn.notPersisted':
     'Signed in for this session only: secrets are not stored on this computer.',
-  'signIn.resume': 'Continue',
-  'signIn.switchProfile': 'Use another profile',
-
   'mfa.title': 'Second factor',
   'mfa.intro': 'Enter the current code from your authenticator app.',
   'mfa.code': 'Code',
@@ -115,7 +111,6 @@ export const en = {
   'gauge.resets': 'resets {when}',
   'gauge.exhausted': 'used up until {time}',
   'gauge.details': 'All endpoints',
-  'gauge.endpoint': 'Endpoint',
   'gauge.history': 'Recent samples of {endpoint}',
 
   'keychain.weak':
