@@ -20,7 +20,6 @@ const start = async (...args: Parameters<typeof startService>) =>
 /** No secret the sandbox issued appears in an answer, an event, or a stored file in plain text. */
 function assertNoSecretLeaked(h: ServiceHarness): void {
   const secrets = [...h.sandbox.world.issuedSecrets];
-  expect(secrets.length).toBeGreaterThan(0);
   const stored = Object.values(h.storeFiles()).join('\n');
   const said = h.transcript.join('\n');
   for (const secret of secrets) {
@@ -85,7 +84,6 @@ describe('sign-in', () => {
       error: { kind: 'unauthorized' },
     });
     expect((await h.ok('session:state')).status).toBe('signed_out');
-    h.sandbox.world.issuedSecrets.add('placeholder-so-the-leak-check-has-something');
   });
 });
 
@@ -301,7 +299,6 @@ describe('storage', () => {
       error: { kind: 'vault_unreadable' },
     });
     expect(readFileSync(join(h.folder, 'profiles.json'), 'utf8')).toBe('not json at all');
-    h.sandbox.world.issuedSecrets.add('placeholder-so-the-leak-check-has-something');
   });
 
   it('after a restart, signs in with the stored access token: one request while the API token is valid, two when not', async () => {
@@ -347,7 +344,6 @@ describe('settings', () => {
     const restarted = h.restart();
     await restarted.manager.start();
     expect((await restarted.ok('profiles:list')).selectedProfileId).toBe(first);
-    h.sandbox.world.issuedSecrets.add('placeholder-so-the-leak-check-has-something');
   });
 });
 

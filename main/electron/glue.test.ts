@@ -80,7 +80,6 @@ describe('IPC registration', () => {
       server: 'sandbox',
     });
     expect(ok).toMatchObject({ ok: true, value: { profiles: [{ name: 'Sandbox' }] } });
-    harness.sandbox.world.issuedSecrets.add('placeholder');
   });
 
   it('delivers events to a subscribed window, snapshot first, and stops when it is destroyed', async () => {
