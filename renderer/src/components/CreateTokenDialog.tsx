@@ -1,22 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  FieldError,
-  Form,
-  Heading,
-  Input,
-  Label,
-  Modal,
-  ModalOverlay,
-  Text,
-  TextField,
-} from 'react-aria-components';
+import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ErrorView, TokenRow } from '../../../app/contract';
 import { TOKEN_DESCRIPTION_MAX } from '../../../app/contract-names';
 import { call, errorView } from '../bridge';
 import { copyToken } from '../copy';
 import { t } from '../i18n/i18n';
+import { ModalDialog } from './ModalDialog';
 import { CopyMenu } from './CopyMenu';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -68,64 +57,50 @@ export function CreateTokenDialog({
   };
 
   return (
-    <ModalOverlay
-      className="overlay"
-      isOpen={isOpen}
-      onOpenChange={(open) => !open && close()}
-      isDismissable={!busy}
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{t('create.title')}</Heading>
-          {created ? (
-            <>
-              <p role="status">{t('create.done', { description: created.description })}</p>
-              <div className="actions">
-                <CopyMenu
-                  label={t('tokens.copyRow', { description: created.description })}
-                  onCopy={(format) => void copyToken(created.uuid, format)}
-                >
-                  {t('create.copyNow')}
-                </CopyMenu>
-                <Button className="primary" onPress={close} autoFocus>
-                  {t('create.close')}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <Form
-              onSubmit={(event) => void submit(event)}
-              className="dialog"
-              style={{ padding: 0 }}
+    <ModalDialog isOpen={isOpen} onClose={close} title={t('create.title')} dismissable={!busy}>
+      {created ? (
+        <>
+          <p role="status">{t('create.done', { description: created.description })}</p>
+          <div className="actions">
+            <CopyMenu
+              label={t('tokens.copyRow', { description: created.description })}
+              onCopy={(format) => void copyToken(created.uuid, format)}
             >
-              <TextField
-                className="field"
-                value={description}
-                onChange={setDescription}
-                validate={validateDescription}
-                isRequired
-                autoFocus
-                maxLength={TOKEN_DESCRIPTION_MAX + 50}
-              >
-                <Label>{t('create.description')}</Label>
-                <Input />
-                <Text slot="description">{t('create.descriptionHint')}</Text>
-                <FieldError />
-              </TextField>
-              <ErrorMessage error={error} />
-              <div className="actions">
-                <Button onPress={close} isDisabled={busy}>
-                  {t('create.cancel')}
-                </Button>
-                <Button type="submit" className="primary" isDisabled={busy}>
-                  {busy && <span className="spinner" aria-hidden />}
-                  {busy ? t('create.working') : t('create.submit')}
-                </Button>
-              </div>
-            </Form>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+              {t('create.copyNow')}
+            </CopyMenu>
+            <Button className="primary" onPress={close} autoFocus>
+              {t('create.close')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Form onSubmit={(event) => void submit(event)} className="dialog" style={{ padding: 0 }}>
+          <TextField
+            className="field"
+            value={description}
+            onChange={setDescription}
+            validate={validateDescription}
+            isRequired
+            autoFocus
+            maxLength={TOKEN_DESCRIPTION_MAX + 50}
+          >
+            <Label>{t('create.description')}</Label>
+            <Input />
+            <Text slot="description">{t('create.descriptionHint')}</Text>
+            <FieldError />
+          </TextField>
+          <ErrorMessage error={error} />
+          <div className="actions">
+            <Button onPress={close} isDisabled={busy}>
+              {t('create.cancel')}
+            </Button>
+            <Button type="submit" className="primary" isDisabled={busy}>
+              {busy && <span className="spinner" aria-hidden />}
+              {busy ? t('create.working') : t('create.submit')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
   );
 }

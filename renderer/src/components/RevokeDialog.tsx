@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Checkbox, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Checkbox } from 'react-aria-components';
 import type { ErrorView, RevokeOutcome, TokenRow } from '../../../app/contract';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
+import { ModalDialog } from './ModalDialog';
 import { showToast } from '../toasts';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -58,58 +59,54 @@ export function RevokeDialog({
   };
 
   return (
-    <ModalOverlay
-      className="overlay"
+    <ModalDialog
       isOpen={targets !== undefined}
-      onOpenChange={(open) => !open && close()}
-      isDismissable={!busy}
+      onClose={close}
+      title={
+        single
+          ? t('revoke.titleOne', { description: single.description || t('tokens.untitled') })
+          : t('revoke.title')
+      }
+      dismissable={!busy}
+      role="alertdialog"
     >
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <Heading slot="title">
-            {single
-              ? t('revoke.titleOne', { description: single.description || t('tokens.untitled') })
-              : t('revoke.title')}
-          </Heading>
-          <p>{single ? t('revoke.bodyOne') : t('revoke.body')}</p>
-          {!single && (
-            <ul aria-label={t('revoke.list')}>
-              {targets?.map((row) => (
-                <li key={row.uuid}>{row.description || t('tokens.untitled')}</li>
-              ))}
-            </ul>
-          )}
-          {includesOwn && (
-            <div className="alert warn">
-              <p>{t('revoke.ownWarning')}</p>
-              <Checkbox className="checkbox" isSelected={confirmOwn} onChange={setConfirmOwn}>
-                <span className="box" aria-hidden>
-                  {confirmOwn ? '✓' : ''}
-                </span>
-                &nbsp;{t('revoke.ownConfirm')}
-              </Checkbox>
-            </div>
-          )}
-          <ErrorMessage error={error} />
-          <div className="actions">
-            <Button onPress={close} isDisabled={busy} autoFocus>
-              {t('revoke.cancel')}
-            </Button>
-            <Button
-              className="danger"
-              onPress={() => void revoke()}
-              isDisabled={busy || (includesOwn && !confirmOwn)}
-            >
-              {busy && <span className="spinner" aria-hidden />}
-              {busy
-                ? t('revoke.working')
-                : single
-                  ? t('revoke.submit')
-                  : t('revoke.submitMany', { count: targets?.length ?? 0 })}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>{single ? t('revoke.bodyOne') : t('revoke.body')}</p>
+      {!single && (
+        <ul aria-label={t('revoke.list')}>
+          {targets?.map((row) => (
+            <li key={row.uuid}>{row.description || t('tokens.untitled')}</li>
+          ))}
+        </ul>
+      )}
+      {includesOwn && (
+        <div className="alert warn">
+          <p>{t('revoke.ownWarning')}</p>
+          <Checkbox className="checkbox" isSelected={confirmOwn} onChange={setConfirmOwn}>
+            <span className="box" aria-hidden>
+              {confirmOwn ? '✓' : ''}
+            </span>
+            &nbsp;{t('revoke.ownConfirm')}
+          </Checkbox>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <Button onPress={close} isDisabled={busy} autoFocus>
+          {t('revoke.cancel')}
+        </Button>
+        <Button
+          className="danger"
+          onPress={() => void revoke()}
+          isDisabled={busy || (includesOwn && !confirmOwn)}
+        >
+          {busy && <span className="spinner" aria-hidden />}
+          {busy
+            ? t('revoke.working')
+            : single
+              ? t('revoke.submit')
+              : t('revoke.submitMany', { count: targets?.length ?? 0 })}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }

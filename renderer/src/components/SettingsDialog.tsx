@@ -1,12 +1,8 @@
 import {
   Button,
-  Dialog,
-  Heading,
   Label,
   ListBox,
   ListBoxItem,
-  Modal,
-  ModalOverlay,
   Popover,
   Radio,
   RadioGroup,
@@ -19,6 +15,7 @@ import type { ProfilesView, Settings } from '../../../app/contract';
 import { LANGUAGES, THEMES } from '../../../app/contract-names';
 import { call } from '../bridge';
 import { t } from '../i18n/i18n';
+import { ModalDialog } from './ModalDialog';
 import { ProfileSelect } from './ProfileSelect';
 
 const CLEAR_AFTER_SECONDS = [10, 15, 30, 45, 60, 120, 300];
@@ -36,101 +33,91 @@ interface Props {
 /** Every setting is saved as it changes; nothing to confirm, nothing to lose. */
 export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }: Props) {
   return (
-    <ModalOverlay
-      className="overlay"
-      isOpen={isOpen}
-      onOpenChange={(open) => !open && onClose()}
-      isDismissable
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{t('settings.title')}</Heading>
-          <Select
-            className="field"
-            selectedKey={settings.clipboardClearSeconds}
-            onSelectionChange={(key) =>
-              key !== null && onChange({ clipboardClearSeconds: Number(key) })
-            }
-          >
-            <Label>{t('settings.clipboard')}</Label>
-            <Button className="select-button">
-              <SelectValue />
-            </Button>
-            <Text slot="description">{t('settings.clipboardHint')}</Text>
-            <Popover className="popover">
-              <ListBox className="list-box">
-                {[...new Set([...CLEAR_AFTER_SECONDS, settings.clipboardClearSeconds])]
-                  .sort((x, y) => x - y)
-                  .map((seconds) => (
-                    <ListBoxItem key={seconds} id={seconds} className="menu-item">
-                      {`${seconds} s`}
-                    </ListBoxItem>
-                  ))}
-              </ListBox>
-            </Popover>
-          </Select>
-          <RadioGroup
-            className="radio-group inline"
-            value={settings.theme}
-            onChange={(value) => onChange({ theme: value as Settings['theme'] })}
-          >
-            <Label className="label">{t('settings.theme')}</Label>
-            {THEMES.map((theme) => (
-              <Radio key={theme} value={theme} className="radio">
-                <span className="dot" aria-hidden />
-                {t(`settings.theme.${theme}`)}
-              </Radio>
+    <ModalDialog isOpen={isOpen} onClose={onClose} title={t('settings.title')}>
+      <Select
+        className="field"
+        selectedKey={settings.clipboardClearSeconds}
+        onSelectionChange={(key) =>
+          key !== null && onChange({ clipboardClearSeconds: Number(key) })
+        }
+      >
+        <Label>{t('settings.clipboard')}</Label>
+        <Button className="select-button">
+          <SelectValue />
+        </Button>
+        <Text slot="description">{t('settings.clipboardHint')}</Text>
+        <Popover className="popover">
+          <ListBox className="list-box">
+            {[...new Set([...CLEAR_AFTER_SECONDS, settings.clipboardClearSeconds])]
+              .sort((x, y) => x - y)
+              .map((seconds) => (
+                <ListBoxItem key={seconds} id={seconds} className="menu-item">
+                  {`${seconds} s`}
+                </ListBoxItem>
+              ))}
+          </ListBox>
+        </Popover>
+      </Select>
+      <RadioGroup
+        className="radio-group inline"
+        value={settings.theme}
+        onChange={(value) => onChange({ theme: value as Settings['theme'] })}
+      >
+        <Label className="label">{t('settings.theme')}</Label>
+        {THEMES.map((theme) => (
+          <Radio key={theme} value={theme} className="radio">
+            <span className="dot" aria-hidden />
+            {t(`settings.theme.${theme}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
+      <RadioGroup
+        className="radio-group inline"
+        value={settings.language}
+        onChange={(value) => onChange({ language: value as Settings['language'] })}
+      >
+        <Label className="label">{t('settings.language')}</Label>
+        {LANGUAGES.map((language) => (
+          <Radio key={language} value={language} className="radio">
+            <span className="dot" aria-hidden />
+            {t(`settings.language.${language}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
+      {profiles && profiles.profiles.length > 0 && (
+        <>
+          <ProfileSelect
+            label={t('settings.defaultProfile')}
+            profiles={profiles.profiles}
+            selected={settings.defaultProfileId}
+            onChange={(id) => onChange({ defaultProfileId: id })}
+          />
+          <div className="field">
+            <span className="label">{t('settings.weakStorage')}</span>
+            <Text className="hint">{t('settings.weakStorageHint')}</Text>
+            {profiles.profiles.map((profile) => (
+              <Switch
+                key={profile.id}
+                className="switch"
+                isSelected={profile.allowWeakStorage}
+                onChange={(allow) =>
+                  void call('profiles:allowWeakStorage', { profileId: profile.id, allow })
+                }
+              >
+                <span className="track" aria-hidden>
+                  <span className="thumb" />
+                </span>
+                {profile.name}
+              </Switch>
             ))}
-          </RadioGroup>
-          <RadioGroup
-            className="radio-group inline"
-            value={settings.language}
-            onChange={(value) => onChange({ language: value as Settings['language'] })}
-          >
-            <Label className="label">{t('settings.language')}</Label>
-            {LANGUAGES.map((language) => (
-              <Radio key={language} value={language} className="radio">
-                <span className="dot" aria-hidden />
-                {t(`settings.language.${language}`)}
-              </Radio>
-            ))}
-          </RadioGroup>
-          {profiles && profiles.profiles.length > 0 && (
-            <>
-              <ProfileSelect
-                label={t('settings.defaultProfile')}
-                profiles={profiles.profiles}
-                selected={settings.defaultProfileId}
-                onChange={(id) => onChange({ defaultProfileId: id })}
-              />
-              <div className="field">
-                <span className="label">{t('settings.weakStorage')}</span>
-                <Text className="hint">{t('settings.weakStorageHint')}</Text>
-                {profiles.profiles.map((profile) => (
-                  <Switch
-                    key={profile.id}
-                    className="switch"
-                    isSelected={profile.allowWeakStorage}
-                    onChange={(allow) =>
-                      void call('profiles:allowWeakStorage', { profileId: profile.id, allow })
-                    }
-                  >
-                    <span className="track" aria-hidden>
-                      <span className="thumb" />
-                    </span>
-                    {profile.name}
-                  </Switch>
-                ))}
-              </div>
-            </>
-          )}
-          <div className="actions">
-            <Button className="primary" onPress={onClose} autoFocus>
-              {t('settings.close')}
-            </Button>
           </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+        </>
+      )}
+      <div className="actions">
+        <Button className="primary" onPress={onClose} autoFocus>
+          {t('settings.close')}
+        </Button>
+      </div>
+    </ModalDialog>
   );
 }
