@@ -4,15 +4,24 @@ import type { RateLimitView } from '../contract';
 import type { ProfileRecord } from '../vault/records';
 import type { Vault } from '../vault/vault';
 import { ProfileRuntime, type RuntimeOptions } from './profile-runtime';
+import { ServiceError } from './service-error';
+
+/** Shown as a sandbox profile's server before the sandbox was started. */
+export const SANDBOX_NOT_STARTED = 'local sandbox (starts when used)';
+
+/** The local sandbox's base URL, or a function that starts it on first use and answers it. */
+export type SandboxSource = string | (() => Promise<string>);
 
 export interface RegistryOptions extends RuntimeOptions {
-  /** Base URL of the local sandbox, for profiles that use it. */
-  sandboxUrl?: string;
+  /** The local sandbox, for profiles that use it; started only when one is used. */
+  sandboxUrl?: SandboxSource;
 }
 
 export class RuntimeRegistry {
   /** Promises, so that concurrent callers share one restore. */
   private readonly runtimes = new Map<string, Promise<ProfileRuntime>>();
+  private sandboxUrl: string | undefined;
+  private sandboxStart: Promise<string> | undefined;
 
   constructor(
     private readonly vault: Vault,
@@ -26,6 +35,8 @@ export class RuntimeRegistry {
     if (!runtime) {
       runtime = this.create(profile);
       this.runtimes.set(profile.id, runtime);
+      // A runtime that could not be made (the sandbox did not start) is tried again next time.
+      runtime.catch(() => this.runtimes.delete(profile.id));
     }
     return runtime;
   }
@@ -40,19 +51,44 @@ export class RuntimeRegistry {
   }
 
   baseUrlOf(profile: ProfileRecord): string {
-    if (profile.server === 'sandbox') return this.options.sandboxUrl ?? 'http://127.0.0.1:0/v1';
+    if (profile.server === 'sandbox') return this.knownSandboxUrl() ?? SANDBOX_NOT_STARTED;
     if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
     return DEFAULT_BASE_URL;
   }
 
+  private knownSandboxUrl(): string | undefined {
+    const source = this.options.sandboxUrl;
+    return typeof source === 'string' ? source : this.sandboxUrl;
+  }
+
+  /** Starts the sandbox once, on the first use of a sandbox profile; a failed start is retried. */
+  private async startSandbox(): Promise<string> {
+    const source = this.options.sandboxUrl;
+    if (source === undefined)
+      throw new ServiceError('network', 'The local sandbox is not available in this build.');
+    if (typeof source === 'string') return source;
+    this.sandboxStart ??= source().then(
+      (url) => (this.sandboxUrl = url),
+      (error: unknown) => {
+        this.sandboxStart = undefined;
+        throw new ServiceError(
+          'network',
+          `The local sandbox could not be started (${error instanceof Error ? error.message : 'unknown error'}).`,
+        );
+      },
+    );
+    return this.sandboxStart;
+  }
+
   private async create(profile: ProfileRecord): Promise<ProfileRuntime> {
     const { clock, fetch, timeoutMs } = this.options;
-    const runtime = new ProfileRuntime(
-      structuredClone(profile),
-      this.baseUrlOf(profile),
-      this.vault,
-      { clock, fetch, timeoutMs },
-    );
+    const baseUrl =
+      profile.server === 'sandbox' ? await this.startSandbox() : this.baseUrlOf(profile);
+    const runtime = new ProfileRuntime(structuredClone(profile), baseUrl, this.vault, {
+      clock,
+      fetch,
+      timeoutMs,
+    });
     runtime.tracker.subscribe((snapshot) => this.onSample(profile.id, snapshot));
     // A stored sign-in that cannot be read stays signed out; the record is reported, untouched.
     await runtime.restore().catch(() => undefined);

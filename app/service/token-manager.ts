@@ -28,7 +28,7 @@ import { Vault } from '../vault/vault';
 import { ClipboardGuard, realTimers, type Clipboard, type Timers } from './clipboard-guard';
 import { describeCopy, formatAccessToken, formatApiToken } from './copy-formats';
 import type { ProfileRuntime } from './profile-runtime';
-import { RuntimeRegistry } from './runtime-registry';
+import { RuntimeRegistry, type SandboxSource } from './runtime-registry';
 import { EventHub } from './event-hub';
 import { ServiceError } from './service-error';
 
@@ -38,8 +38,8 @@ export interface TokenManagerOptions {
   clipboard: Clipboard;
   /** Names this device's sign-in token: `mwtokens on <deviceName>`. */
   deviceName: string;
-  /** Base URL of the local sandbox, for profiles that use it. */
-  sandboxUrl?: string;
+  /** The local sandbox for profiles that use it: its URL, or a start function called on first use. */
+  sandboxUrl?: SandboxSource;
   clock?: () => number;
   timers?: Timers;
   fetch?: typeof fetch;

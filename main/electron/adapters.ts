@@ -1,39 +1,7 @@
-/** The three ports on Electron's APIs. Each takes the one API it calls, so tests pass a stand-in. */
-import type { Clipboard as ElectronClipboard, SafeStorage } from 'electron';
+/** Ports on Electron's APIs (the keychain's is in safe-storage-cipher.ts). Each takes the one API it calls, so tests pass a stand-in. */
+import type { Clipboard as ElectronClipboard } from 'electron';
 import type { Clipboard } from '../../app/service/clipboard-guard';
-import type { JsonValue, KeyValueStore, SecretCipher } from '../../app/vault/ports';
-
-type SafeStorageApi = Pick<
-  SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
->;
-
-/** The OS keychain through safeStorage; on Linux it reports which backend was chosen. */
-export class SafeStorageCipher implements SecretCipher {
-  constructor(
-    private readonly safeStorage: SafeStorageApi,
-    private readonly platform: NodeJS.Platform = process.platform,
-  ) {}
-
-  get backend(): string {
-    if (this.platform === 'darwin') return 'keychain';
-    if (this.platform === 'win32') return 'dpapi';
-    // basic_text means no keyring: a hard-coded key, readable by anyone with the file.
-    return this.safeStorage.getSelectedStorageBackend();
-  }
-
-  isAvailable(): boolean {
-    return this.safeStorage.isEncryptionAvailable();
-  }
-
-  encrypt(plain: string): Uint8Array {
-    return this.safeStorage.encryptString(plain);
-  }
-
-  decrypt(encrypted: Uint8Array): string {
-    return this.safeStorage.decryptString(Buffer.from(encrypted));
-  }
-}
+import type { JsonValue, KeyValueStore } from '../../app/vault/ports';
 
 /** What the adapter needs of electron-store: its file is written atomically by the library. */
 export interface StoreApi {
