@@ -9,6 +9,8 @@ export default defineConfig({
       'renderer/**/*.test.ts',
     ],
     environment: 'node',
+    // Every service harness of every test is leak-checked after it (restarts included).
+    setupFiles: ['app/testing/leak-guard.setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

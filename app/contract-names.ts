@@ -36,6 +36,8 @@ export const CHANNEL_NAMES = [
   'tokens:revokeMany',
   'clipboard:copyToken',
   'clipboard:copyApiToken',
+  'clipboard:clear',
+  'clipboard:state',
   'rateLimits:snapshot',
   'settings:get',
   'settings:set',
@@ -48,6 +50,7 @@ export const EVENT_NAMES = [
   'session:changed',
   'tokens:changed',
   'profiles:changed',
+  'clipboard:changed',
   'clipboard:cleared',
   'ui:command',
 ] as const;

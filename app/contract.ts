@@ -101,6 +101,21 @@ export interface CopyReceipt {
   expiresAt?: number;
 }
 
+/** What of ours the clipboard holds: described, never the secret. */
+export interface ClipboardHolding {
+  /** What was copied, e.g. "access token 'CI deploy' as curl line". */
+  copied: string;
+  format: CopyFormat;
+  /** When it is cleared if the clipboard still holds it (epoch ms). */
+  clearsAt: number;
+  /** For API tokens: when the copied token expires (epoch ms). */
+  expiresAt?: number;
+}
+
+export interface ClipboardView {
+  holding: ClipboardHolding | undefined;
+}
+
 export interface KeychainStatus {
   backend: string;
   available: boolean;
@@ -211,6 +226,10 @@ export const channels = {
     z.strictObject({ format: z.enum(COPY_FORMATS) }),
   ),
 
+  /** Clears the clipboard now if it still holds what this app put there. */
+  'clipboard:clear': returns<{ cleared: boolean }>()(noInput),
+  'clipboard:state': returns<ClipboardView>()(noInput),
+
   'rateLimits:snapshot': returns<RateLimitView[]>()(noInput),
   'settings:get': returns<Settings>()(noInput),
   'settings:set': returns<Settings>()(
@@ -245,6 +264,9 @@ export interface EventPayloads {
   /** The list after a create or revoke (a requested list comes back as the answer only). */
   'tokens:changed': TokenListView;
   'profiles:changed': ProfilesView;
+  /** What of ours the clipboard holds; subscribers get the current state first. */
+  'clipboard:changed': ClipboardView;
+  /** Our copy was cleared from the clipboard (timer, "clear now", sign-out, quit). */
   'clipboard:cleared': { copied: string };
   'ui:command': { command: UiCommand };
 }

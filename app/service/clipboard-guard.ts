@@ -1,7 +1,10 @@
 /**
  * Writes secrets to the system clipboard and clears them after a while, but only if the
  * clipboard still holds what we wrote: something the user copied since is never touched.
+ * It knows what it put there (described, never the secret), for the renderer's indicator.
  */
+import type { ClipboardHolding } from '../contract';
+
 export interface Clipboard {
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
@@ -21,44 +24,66 @@ export const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+export interface ClipboardChange {
+  /** What the clipboard holds of ours now; undefined once cleared or replaced. */
+  holding: ClipboardHolding | undefined;
+  /** Set when this change cleared our copy from the clipboard (not when it was replaced). */
+  cleared?: string;
+}
+
 export class ClipboardGuard {
-  private pending: { value: string; handle: unknown } | undefined;
+  private pending: { value: string; handle: unknown; holding: ClipboardHolding } | undefined;
 
   constructor(
     private readonly clipboard: Clipboard,
     private readonly timers: Timers,
-    private readonly onCleared: (copied: string) => void,
+    private readonly onChange: (change: ClipboardChange) => void,
   ) {}
 
-  /** Copies now; clears after clearMs if nothing else was copied meanwhile. */
-  async copy(value: string, clearMs: number, described: string): Promise<void> {
+  /** What of ours the clipboard holds, as far as we know. */
+  get holding(): ClipboardHolding | undefined {
+    return this.pending?.holding;
+  }
+
+  /** Copies now; clears at `holding.clearsAt` if nothing else was copied meanwhile. */
+  async copy(value: string, clearMs: number, holding: ClipboardHolding): Promise<void> {
     this.cancel();
     await this.clipboard.writeText(value);
-    const handle = this.timers.setTimeout(
-      () => void this.clearIfUnchanged(value, described),
-      clearMs,
-    );
-    this.pending = { value, handle };
+    const handle = this.timers.setTimeout(() => void this.clearIfUnchanged(value), clearMs);
+    this.pending = { value, handle, holding };
+    this.onChange({ holding });
   }
 
-  private async clearIfUnchanged(value: string, described: string): Promise<void> {
-    if (this.pending?.value !== value) return;
+  /** Clears now if the clipboard still holds our value; answers whether it did. */
+  async clearNow(): Promise<boolean> {
+    const pending = this.pending;
+    if (!pending) return false;
+    this.timers.clearTimeout(pending.handle);
+    return this.clearIfUnchanged(pending.value);
+  }
+
+  /** Clears now if the clipboard still holds our value (sign-out, profile removal, quit). */
+  async flush(): Promise<void> {
+    await this.clearNow();
+  }
+
+  private async clearIfUnchanged(value: string): Promise<boolean> {
+    const pending = this.pending;
+    if (pending?.value !== value) return false;
     this.pending = undefined;
     try {
-      if ((await this.clipboard.readText()) !== value) return;
+      if ((await this.clipboard.readText()) !== value) {
+        this.onChange({ holding: undefined });
+        return false;
+      }
       await this.clipboard.writeText('');
-      this.onCleared(described);
     } catch {
       // A clipboard we cannot read is one we must not blindly overwrite.
+      this.onChange({ holding: undefined });
+      return false;
     }
-  }
-
-  /** Clears now if the clipboard still holds our value (sign-out, quit). */
-  async flush(): Promise<void> {
-    const pending = this.pending;
-    if (!pending) return;
-    this.timers.clearTimeout(pending.handle);
-    await this.clearIfUnchanged(pending.value, '');
+    this.onChange({ holding: undefined, cleared: pending.holding.copied });
+    return true;
   }
 
   private cancel(): void {

@@ -48,11 +48,13 @@ export class ProfileRuntime {
     const device = secrets.deviceTokenUuid;
     const held = device === undefined ? undefined : secrets.held[device];
     if (device === undefined || held === undefined) return;
+    // Linux basic_text decrypts only once weak storage was allowed (this profile chose it).
+    if (this.vault.weak && this.profile.allowWeakStorage) this.vault.cipher.allowWeak();
     const apiToken = secrets.apiToken && {
-      token: this.vault.open(secrets.apiToken.token),
+      token: await this.vault.open(secrets.apiToken.token),
       expiresAt: secrets.apiToken.expiresAt,
     };
-    this.session.restore({ uuid: device, secret: this.vault.open(held.secret) }, apiToken);
+    this.session.restore({ uuid: device, secret: await this.vault.open(held.secret) }, apiToken);
     this.persistedToken = apiToken?.token;
   }
 
@@ -66,10 +68,11 @@ export class ProfileRuntime {
     if (current?.token === this.persistedToken) return;
     const secrets = await this.secrets();
     if (!storageAllowed || secrets.deviceTokenUuid === undefined) return;
-    await this.vault.updateSecrets(this.profile.id, (record) => ({
-      ...record,
-      apiToken: current && { token: this.vault.seal(current.token), expiresAt: current.expiresAt },
-    }));
+    const apiToken = current && {
+      token: await this.vault.seal(current.token),
+      expiresAt: current.expiresAt,
+    };
+    await this.vault.updateSecrets(this.profile.id, (record) => ({ ...record, apiToken }));
     this.persistedToken = current?.token;
   }
 

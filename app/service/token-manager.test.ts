@@ -1,32 +1,14 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET, totp } from '../sandbox/totp';
-import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+import { signedIn, startService } from '../testing/service-fixture';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import type { SecretCipher } from '../vault/ports';
 
-let harness: ServiceHarness | undefined;
-afterEach(async () => {
-  if (harness) {
-    assertNoSecretLeaked(harness);
-    await harness.close();
-  }
-  harness = undefined;
-});
-const start = async (...args: Parameters<typeof startService>) =>
-  (harness = await startService(...args));
-
-/** No secret the sandbox issued appears in an answer, an event, or a stored file in plain text. */
-function assertNoSecretLeaked(h: ServiceHarness): void {
-  const secrets = [...h.sandbox.world.issuedSecrets];
-  const stored = Object.values(h.storeFiles()).join('\n');
-  const said = h.transcript.join('\n');
-  for (const secret of secrets) {
-    expect(said).not.toContain(secret);
-    expect(stored).not.toContain(secret);
-  }
-}
+// Every harness (restarts included) is leak-checked and closed after each test by the set-up
+// file app/testing/leak-guard.setup.ts.
+const start = startService;
 
 const LIST = 'GET /authentication/tokens';
 
@@ -52,7 +34,9 @@ describe('sign-in', () => {
   it('goes through the second factor', async () => {
     const h = await start();
     await h.ok('profiles:add', { name: 'MFA', server: 'sandbox' });
-    expect(await h.ok('session:signIn', { username: 'mfa-demo', password: 'demo' })).toMatchObject({
+    expect(
+      await h.ok('session:signIn', { username: 'mfa-demo', password: h.password }),
+    ).toMatchObject({
       status: 'second_factor',
       name: 'TOTP',
     });
@@ -68,7 +52,7 @@ describe('sign-in', () => {
     const h = await start();
     await h.ok('profiles:add', { name: 'Sandbox', server: 'sandbox' });
     h.sandbox.faults.add('POST /authentication/tokens', { kind: 'status', status: 503 });
-    expect(await h.ok('session:signIn', { username: 'demo', password: 'demo' })).toMatchObject({
+    expect(await h.ok('session:signIn', { username: 'demo', password: h.password })).toMatchObject({
       status: 'signed_in',
       persisted: false,
     });
@@ -254,13 +238,10 @@ describe('keychain', () => {
   it('refuses when no keychain is available at all', async () => {
     const unavailable: SecretCipher = {
       backend: 'none',
-      isAvailable: () => false,
-      encrypt: () => {
-        throw new Error('no');
-      },
-      decrypt: () => {
-        throw new Error('no');
-      },
+      isAvailable: () => Promise.resolve(false),
+      encrypt: () => Promise.reject(new Error('no')),
+      decrypt: () => Promise.reject(new Error('no')),
+      allowWeak: () => undefined,
     };
     const h = await start({ cipher: unavailable });
     await signedIn(h);
@@ -278,6 +259,16 @@ describe('storage', () => {
     const profileId = (await h.ok('profiles:list')).selectedProfileId ?? '';
     const file = join(h.folder, `secrets-${profileId}.json`);
     writeFileSync(file, '{"version": 99, "held": "garbage"}');
+    // Straight after a restart, before anything read the record: removal is refused.
+    const first = h.restart();
+    expect(await first.call('profiles:remove', { profileId })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'vault_unreadable',
+        message: expect.stringMatching(/left untouched/) as unknown,
+      },
+    });
+    expect(readFileSync(file, 'utf8')).toBe('{"version": 99, "held": "garbage"}');
     const restarted = h.restart();
     const profiles = await restarted.ok('profiles:list');
     expect(profiles.profiles[0]?.vaultProblem).toMatch(/could not be read/);

@@ -44,6 +44,8 @@ export interface TokenManagerOptions {
   timers?: Timers;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Where the service says what went wrong quietly. Never given a secret or an input. */
+  log?: (line: string) => void;
 }
 
 type Handlers = { [C in ChannelName]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> };
@@ -57,6 +59,7 @@ export class TokenManager {
     'rateLimits:changed': () => this.handlers['rateLimits:snapshot'](undefined),
     'session:changed': () => this.handlers['session:state'](undefined),
     'profiles:changed': () => this.profilesView(),
+    'clipboard:changed': () => Promise.resolve({ holding: this.guard.holding }),
   });
   private profilesProblem: string | undefined;
   /** Kept in step with the stored selection, so rate-limit samples are routed without I/O. */
@@ -77,9 +80,10 @@ export class TokenManager {
         if (this.selectedId === profileId) this.emit('rateLimits:changed', snapshot);
       },
     );
-    this.guard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers, (copied) =>
-      this.emit('clipboard:cleared', { copied }),
-    );
+    this.guard = new ClipboardGuard(options.clipboard, options.timers ?? realTimers, (change) => {
+      this.emit('clipboard:changed', { holding: change.holding });
+      if (change.cleared !== undefined) this.emit('clipboard:cleared', { copied: change.cleared });
+    });
   }
 
   /** Start-up: opens on the default profile from the settings, when there is one. */
@@ -93,14 +97,19 @@ export class TokenManager {
         ...record,
         selectedProfileId: defaultProfileId,
       }));
-    } catch {
+    } catch (error) {
       // Unreadable settings or profiles are reported by their own channels; start-up goes on.
+      this.log(`start-up could not apply the default profile (${errorName(error)})`);
     }
   }
 
   /** Subscribes; state events deliver the current snapshot first, so nothing is missed. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
     return this.events.on(event, listener);
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
   }
 
   private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
@@ -226,7 +235,7 @@ export class TokenManager {
     },
     'tokens:create': async ({ description }) => {
       const runtime = await this.signedInRuntime();
-      this.requireStorage(runtime.profile);
+      await this.requireStorage(runtime.profile);
       const created = await this.withSession(runtime, (token) =>
         runtime.client.createApplicationToken(token, description),
       );
@@ -286,7 +295,7 @@ export class TokenManager {
           'secret_not_held',
           'This app does not hold that token’s secret; only tokens created here can be copied.',
         );
-      const secret = this.vault.open(held.secret);
+      const secret = await this.vault.open(held.secret);
       const what = `access token ‘${held.description}’`;
       if (format === 'header') {
         const result = await runtime.client.authenticate({ username: uuid, password: secret });
@@ -316,6 +325,9 @@ export class TokenManager {
       );
     },
 
+    'clipboard:clear': async () => ({ cleared: await this.guard.clearNow() }),
+    'clipboard:state': () => Promise.resolve({ holding: this.guard.holding }),
+
     'rateLimits:snapshot': async () => {
       const runtime = await this.selectedRuntimeOrUndefined();
       return runtime?.tracker.snapshot() ?? [];
@@ -337,13 +349,13 @@ export class TokenManager {
     },
     'app:ping': () => Promise.resolve({ pong: true as const }),
     'keychain:status': async () => {
-      const available = this.vault.cipher.isAvailable();
       const profile = await this.selectedProfile();
+      const canStore = profile !== undefined && (await this.storageAllowed(profile));
       return {
         backend: this.vault.cipher.backend,
-        available,
+        available: await this.vault.cipher.isAvailable(),
         weak: this.vault.weak,
-        canStore: profile !== undefined && this.storageAllowed(profile),
+        canStore,
       } satisfies KeychainStatus;
     },
   };
@@ -396,11 +408,16 @@ export class TokenManager {
   ): Promise<CopyReceipt> {
     const settings = await this.vault.readSettings();
     const clearMs = settings.clipboardClearSeconds * 1000;
-    const copied = describeCopy(what, format);
-    await this.guard.copy(text, clearMs, copied);
-    return {
-      copied,
+    const holding = {
+      copied: describeCopy(what, format),
+      format,
       clearsAt: this.clock() + clearMs,
+      ...(expiresAt !== undefined && { expiresAt }),
+    };
+    await this.guard.copy(text, clearMs, holding);
+    return {
+      copied: holding.copied,
+      clearsAt: holding.clearsAt,
       ...(expiresAt !== undefined && { expiresAt }),
     };
   }
@@ -408,7 +425,7 @@ export class TokenManager {
   private async finishPasswordSignIn(runtime: ProfileRuntime, username: string): Promise<void> {
     await this.changeProfile(runtime.profile.id, (profile) => ({ ...profile, username }));
     runtime.profile.username = username;
-    if (!this.storageAllowed(runtime.profile)) return;
+    if (!(await this.storageAllowed(runtime.profile))) return;
     // A dedicated access token for this device: from now on it signs in, never the password.
     // If it cannot be made now (network, rate limit), the sign-in still holds for this session
     // only; the session view says so (persisted: false) and the next sign-in tries again.
@@ -434,7 +451,7 @@ export class TokenManager {
     options: { asDeviceToken?: boolean } = {},
   ): Promise<void> {
     const entry = {
-      secret: this.vault.seal(created.token),
+      secret: await this.vault.seal(created.token),
       description: created.description,
       storedAt: this.clock(),
     };
@@ -453,7 +470,11 @@ export class TokenManager {
     try {
       return await runtime.session.call(fn);
     } finally {
-      await runtime.persistApiToken(this.storageAllowed(runtime.profile)).catch(() => undefined);
+      await this.storageAllowed(runtime.profile)
+        .then((allowed) => runtime.persistApiToken(allowed))
+        .catch((error: unknown) =>
+          this.log(`the renewed API token could not be stored (${errorName(error)})`),
+        );
       if (runtime.session.state().status === 'signed_out') await this.sessionChanged();
     }
   }
@@ -468,22 +489,25 @@ export class TokenManager {
     }));
   }
 
-  private storageAllowed(profile: ProfileRecord): boolean {
-    return this.vault.cipher.isAvailable() && (!this.vault.weak || profile.allowWeakStorage);
+  private async storageAllowed(profile: ProfileRecord): Promise<boolean> {
+    if (this.vault.weak && !profile.allowWeakStorage) return false;
+    // Electron makes basic_text available only after this call: made once the user accepted.
+    if (this.vault.weak) this.vault.cipher.allowWeak();
+    return this.vault.cipher.isAvailable();
   }
 
-  private requireStorage(profile: ProfileRecord): void {
-    if (!this.vault.cipher.isAvailable())
-      throw new ServiceError(
-        'storage_refused',
-        'No keychain is available to encrypt secrets, so none can be stored.',
-      );
-    if (!this.storageAllowed(profile)) {
+  private async requireStorage(profile: ProfileRecord): Promise<void> {
+    if (this.vault.weak && !profile.allowWeakStorage) {
       throw new ServiceError(
         'storage_refused',
         `Secrets would be stored weakly (${this.vault.cipher.backend}). Allow weak storage for this profile in the settings to go on.`,
       );
     }
+    if (!(await this.storageAllowed(profile)))
+      throw new ServiceError(
+        'storage_refused',
+        'No keychain is available to encrypt secrets, so none can be stored.',
+      );
   }
 
   private async profilesView(): Promise<ProfilesView> {
@@ -598,6 +622,10 @@ export class TokenManager {
   async dispose(): Promise<void> {
     await this.guard.flush();
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function ownSignInNeedsConfirmation(): ServiceError {

@@ -1,22 +1,30 @@
-/** A TokenManager over a temp-folder store, the in-memory cipher and a fake clipboard. */
+/**
+ * A TokenManager over a temp-folder store, a recording cipher and a fake clipboard, against a
+ * sandbox whose accounts have a random password per test. Every harness (restarts included) is
+ * checked for leaked secrets after each test by `leak-guard.setup.ts`.
+ */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ChannelInput,
-  ChannelName,
-  ChannelOutput,
-  EventName,
-  EventPayloads,
-  Result,
+import {
+  EVENT_NAMES,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayloads,
+  type Result,
 } from '../contract';
 import type { Clipboard, Timers } from '../service/clipboard-guard';
 import { dispatch } from '../service/dispatch';
 import { TokenManager } from '../service/token-manager';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { DEMO_ACCOUNTS } from '../sandbox/world';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import { FolderStore } from '../vault/file-store';
 import type { SecretCipher } from '../vault/ports';
+import { assertNoLeaks, type Haystack } from './leak-check';
 import { ManualClock } from './sandbox-fixture';
 
 export class FakeClipboard implements Clipboard {
@@ -51,6 +59,16 @@ export class ManualTimers implements Timers {
   }
 }
 
+/** The in-memory cipher, keeping every ciphertext it produced (base64) for the at-rest proof. */
+export class RecordingCipher extends EphemeralAesGcmCipher {
+  readonly produced = new Set<string>();
+  override async encrypt(plain: string): Promise<Uint8Array> {
+    const bytes = await super.encrypt(plain);
+    this.produced.add(Buffer.from(bytes).toString('base64'));
+    return bytes;
+  }
+}
+
 export interface ServiceHarness {
   sandbox: Sandbox;
   clock: ManualClock;
@@ -59,8 +77,12 @@ export interface ServiceHarness {
   folder: string;
   cipher: SecretCipher;
   manager: TokenManager;
-  /** Every event payload, channel answer and log line, serialised, for leak checks. */
+  /** The demo accounts' password in this test: random, so a leak of it can be searched for. */
+  password: string;
+  /** Every event payload and channel answer, serialised, for leak checks. */
   transcript: string[];
+  /** Every line the service and dispatch logged. */
+  logLines: string[];
   call<C extends ChannelName>(
     channel: C,
     input?: ChannelInput<C>,
@@ -71,34 +93,42 @@ export interface ServiceHarness {
   /** A new manager over the same store and cipher: an app restart. */
   restart(): ServiceHarness;
   storeFiles(): Record<string, string>;
+  /** The store's files as they were at close, once closed. */
+  lastFiles(): Haystack[] | undefined;
   close(): Promise<void>;
 }
 
-const EVENTS: EventName[] = [
-  'rateLimits:changed',
-  'session:changed',
-  'tokens:changed',
-  'profiles:changed',
-  'clipboard:cleared',
-];
+/** Every harness made in the current test, restarts included; emptied after each test. */
+const live = new Set<ServiceHarness>();
 
 export async function startService(
   options: { sandbox?: SandboxOptions; cipher?: SecretCipher } = {},
 ): Promise<ServiceHarness> {
   const clock = new ManualClock();
-  const sandbox = await startSandbox({ clock: clock.read, ...options.sandbox });
+  const password = `pw-${randomBytes(12).toString('base64url')}`;
+  const accounts = DEMO_ACCOUNTS.map((account) => ({ ...account, password }));
+  const sandbox = await startSandbox({ clock: clock.read, accounts, ...options.sandbox });
   const folder = mkdtempSync(join(tmpdir(), 'mwtokens-store-'));
-  return build(sandbox, clock, folder, options.cipher ?? new EphemeralAesGcmCipher());
+  const cipher = options.cipher ?? new RecordingCipher();
+  return build({ sandbox, clock, folder, cipher, password });
 }
 
-function build(
-  sandbox: Sandbox,
-  clock: ManualClock,
-  folder: string,
-  cipher: SecretCipher,
-): ServiceHarness {
+interface Shared {
+  sandbox: Sandbox;
+  clock: ManualClock;
+  folder: string;
+  cipher: SecretCipher;
+  password: string;
+  /** The store's files as they were when it was closed, so a late leak check still sees them. */
+  lastFiles?: Haystack[];
+}
+
+function build(shared: Shared): ServiceHarness {
+  const { sandbox, clock, folder, cipher, password } = shared;
   const timers = new ManualTimers(clock);
   const clipboard = new FakeClipboard();
+  const logLines: string[] = [];
+  const log = (line: string) => logLines.push(line);
   const manager = new TokenManager({
     store: new FolderStore(folder),
     cipher,
@@ -108,10 +138,11 @@ function build(
     clock: clock.read,
     timers,
     timeoutMs: 2_000,
+    log,
   });
   const transcript: string[] = [];
   const seen = new Map<EventName, unknown[]>();
-  for (const event of EVENTS) {
+  for (const event of EVENT_NAMES) {
     seen.set(event, []);
     manager.on(event, (payload) => {
       seen.get(event)?.push(payload);
@@ -126,9 +157,11 @@ function build(
     folder,
     cipher,
     manager,
+    password,
     transcript,
+    logLines,
     call: async (channel, input) => {
-      const result = (await dispatch(manager, channel, input)) as Result<
+      const result = (await dispatch(manager, channel, input, log)) as Result<
         ChannelOutput<typeof channel>
       >;
       transcript.push(JSON.stringify(result));
@@ -141,22 +174,78 @@ function build(
       return result.value;
     },
     events: <E extends EventName>(event: E) => (seen.get(event) ?? []) as EventPayloads[E][],
-    restart: () => build(sandbox, clock, folder, cipher),
-    storeFiles: () =>
-      Object.fromEntries(
-        readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
-      ),
-    close: async () => {
-      await sandbox.close();
-      rmSync(folder, { recursive: true, force: true });
-    },
+    restart: () => build(shared),
+    storeFiles: () => readStoreFiles(folder),
+    lastFiles: () => shared.lastFiles,
+    close: () => closeShared(shared),
   };
+  live.add(harness);
   return harness;
+}
+
+/** Closes what a harness and all its restarts share; closing twice is harmless. */
+async function closeShared(shared: Shared): Promise<void> {
+  if (shared.lastFiles) return;
+  shared.lastFiles = fileHaystacks(shared.folder);
+  rmSync(shared.folder, { recursive: true, force: true });
+  await shared.sandbox.close();
+}
+
+function fileHaystacks(folder: string): Haystack[] {
+  try {
+    return readdirSync(folder).map((name) => ({
+      where: `file ${name}`,
+      bytes: readFileSync(join(folder, name)),
+    }));
+  } catch {
+    return [];
+  }
+}
+
+function readStoreFiles(folder: string): Record<string, string> {
+  try {
+    return Object.fromEntries(
+      readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/** Every secret the harness's world knows of: issued tokens and the accounts' passwords. */
+export function secretsOf(harness: ServiceHarness): string[] {
+  return [...harness.sandbox.world.issuedSecrets, harness.password];
+}
+
+/** Answers, events, log lines and the store's files (as bytes) of one harness. */
+export function haystacksOf(harness: ServiceHarness): Haystack[] {
+  return [
+    { where: 'answers and events', text: harness.transcript.join('\n') },
+    { where: 'log lines', text: harness.logLines.join('\n') },
+    ...(harness.lastFiles() ?? fileHaystacks(harness.folder)),
+  ];
+}
+
+/** For tests that plant a leak on purpose and check for it themselves: no check after the test. */
+export function withoutLeakGuard(harness: ServiceHarness): ServiceHarness {
+  live.delete(harness);
+  return harness;
+}
+
+/** Leak-checks every harness of the test that just ran (closed or not), then closes them all. */
+export async function checkAndCloseAll(): Promise<void> {
+  const harnesses = [...live];
+  live.clear();
+  try {
+    for (const harness of harnesses) assertNoLeaks(secretsOf(harness), haystacksOf(harness));
+  } finally {
+    for (const harness of harnesses) await harness.close();
+  }
 }
 
 /** Adds a sandbox profile and signs in as demo (or the given account). */
 export async function signedIn(harness: ServiceHarness, username = 'demo'): Promise<void> {
   await harness.ok('profiles:add', { name: 'Sandbox', server: 'sandbox' });
-  const view = await harness.ok('session:signIn', { username, password: 'demo' });
+  const view = await harness.ok('session:signIn', { username, password: harness.password });
   if (view.status !== 'signed_in') throw new Error(`sign-in ended as ${view.status}`);
 }

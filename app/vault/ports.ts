@@ -3,9 +3,16 @@
 export interface SecretCipher {
   /** Name of the backend, e.g. `gnome_libsecret`, `keychain`, `dpapi`, `basic_text`, `aes-256-gcm (memory)`. */
   readonly backend: string;
-  isAvailable(): boolean;
-  encrypt(plain: string): Uint8Array;
-  decrypt(encrypted: Uint8Array): string;
+  /** Whether secrets can be encrypted now (a weak backend answers false until allowed). */
+  isAvailable(): Promise<boolean>;
+  encrypt(plain: string): Promise<Uint8Array>;
+  /** Throws when the bytes were not made by this cipher with this key. */
+  decrypt(encrypted: Uint8Array): Promise<string>;
+  /**
+   * Lets a weak backend (Linux `basic_text`) encrypt. Called only once the user accepted weak
+   * storage for a profile; a no-op elsewhere.
+   */
+  allowWeak(): void;
 }
 
 /** Backends that keep secrets readable to anyone with the user's files. */

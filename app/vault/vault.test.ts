@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,15 +18,15 @@ afterEach(() => {
 });
 
 describe('EphemeralAesGcmCipher', () => {
-  it('round-trips, uses a fresh IV each time, and rejects tampering', () => {
+  it('round-trips, uses a fresh IV each time, and rejects tampering', async () => {
     const cipher = new EphemeralAesGcmCipher();
-    const a = cipher.encrypt('MW_secret');
-    expect(cipher.decrypt(a)).toBe('MW_secret');
-    expect(Buffer.from(cipher.encrypt('MW_secret')).equals(Buffer.from(a))).toBe(false);
+    const a = await cipher.encrypt('MW_secret');
+    expect(await cipher.decrypt(a)).toBe('MW_secret');
+    expect(Buffer.from(await cipher.encrypt('MW_secret')).equals(Buffer.from(a))).toBe(false);
     const tampered = Uint8Array.from(a);
     tampered[tampered.length - 1]! ^= 1;
-    expect(() => cipher.decrypt(tampered)).toThrow();
-    expect(() => new EphemeralAesGcmCipher().decrypt(a)).toThrow();
+    await expect(cipher.decrypt(tampered)).rejects.toThrow();
+    await expect(new EphemeralAesGcmCipher().decrypt(a)).rejects.toThrow();
   });
 });
 
@@ -56,19 +56,17 @@ describe('Vault', () => {
   it('serialises concurrent updates of one record: none is lost', async () => {
     const vault = new Vault(new FolderStore(folder()), new EphemeralAesGcmCipher());
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) =>
-        vault.updateSecrets('p', (record) => ({
+      Array.from({ length: 25 }, async (_, i) => {
+        const secret = await vault.seal(`s${i}`);
+        return vault.updateSecrets('p', (record) => ({
           ...record,
-          held: {
-            ...record.held,
-            [`t${i}`]: { secret: vault.seal(`s${i}`), description: `${i}`, storedAt: i },
-          },
-        })),
-      ),
+          held: { ...record.held, [`t${i}`]: { secret, description: `${i}`, storedAt: i } },
+        }));
+      }),
     );
     const record = await vault.readSecrets('p');
     expect(Object.keys(record.held)).toHaveLength(25);
-    expect(vault.open(record.held.t7!.secret)).toBe('s7');
+    expect(await vault.open(record.held.t7!.secret)).toBe('s7');
   });
 
   it('reads each record from the store once, then serves it from memory until it is written', async () => {
@@ -89,9 +87,10 @@ describe('Vault', () => {
   it('stores secrets only as ciphertext', async () => {
     const dir = folder();
     const vault = new Vault(new FolderStore(dir), new EphemeralAesGcmCipher());
+    const secret = await vault.seal('MW_plain_secret');
     await vault.updateSecrets('p', (record) => ({
       ...record,
-      held: { t: { secret: vault.seal('MW_plain_secret'), description: 'd', storedAt: 0 } },
+      held: { t: { secret, description: 'd', storedAt: 0 } },
     }));
     const text = readdirSync(dir)
       .map((name) => readFileSync(join(dir, name), 'utf8'))
@@ -109,5 +108,35 @@ describe('Vault', () => {
     });
     expect(vault.problems.get('secrets-p')).toMatch(/expected shape/);
     expect(await store.get('secrets-p')).toEqual({ version: 2, other: 'app' });
+  });
+
+  it('never deletes a record it could not read, even one nothing has read in this process', async () => {
+    const dir = folder();
+    const file = join(dir, 'secrets-p.json');
+    for (const content of ['{broken', '{"version":2,"other":"app"}']) {
+      writeFileSync(file, content);
+      const vault = new Vault(new FolderStore(dir), new EphemeralAesGcmCipher());
+      await expect(vault.deleteSecrets('p')).rejects.toMatchObject({ kind: 'vault_unreadable' });
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    }
+  });
+
+  it('deletes a readable record, and a missing one is no error', async () => {
+    const dir = folder();
+    const vault = new Vault(new FolderStore(dir), new EphemeralAesGcmCipher());
+    await vault.updateSecrets('p', (r) => r);
+    expect(readdirSync(dir)).toEqual(['secrets-p.json']);
+    await vault.deleteSecrets('p');
+    await vault.deleteSecrets('p');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a store that fails to read is reported as unreadable, not as an internal error', async () => {
+    const failing = Object.assign(Object.create(new FolderStore(folder())) as FolderStore, {
+      get: () => Promise.reject(new Error('EACCES')),
+    });
+    const vault = new Vault(failing, new EphemeralAesGcmCipher());
+    await expect(vault.readSettings()).rejects.toMatchObject({ kind: 'vault_unreadable' });
+    await expect(vault.deleteSecrets('p')).rejects.toMatchObject({ kind: 'vault_unreadable' });
   });
 });

@@ -70,20 +70,22 @@ export class Vault {
   async deleteSecrets(profileId: string): Promise<void> {
     const key = KEYS.secrets(profileId);
     await this.serialised(key, async () => {
-      if (this.problems.has(key)) throw unreadable(key, this.problems.get(key) ?? '');
-      await this.store.delete(key);
+      // Checked on disk now, not from memory: a record that nothing in this process has read
+      // yet (straight after start-up) is protected as well as one that was reported before.
       this.cache.delete(key);
+      await this.read(key, secretsRecordSchema, emptySecrets());
+      await this.store.delete(key);
     });
   }
 
   /** Encrypts for storage; the caller has checked that storing is allowed. */
-  seal(plain: string): string {
-    return Buffer.from(this.cipher.encrypt(plain)).toString('base64');
+  async seal(plain: string): Promise<string> {
+    return Buffer.from(await this.cipher.encrypt(plain)).toString('base64');
   }
 
-  open(sealed: string): string {
+  async open(sealed: string): Promise<string> {
     try {
-      return this.cipher.decrypt(Buffer.from(sealed, 'base64'));
+      return await this.cipher.decrypt(Buffer.from(sealed, 'base64'));
     } catch {
       throw new ServiceError(
         'vault_unreadable',
@@ -98,7 +100,14 @@ export class Vault {
     fallback: z.output<S>,
   ): Promise<z.output<S>> {
     if (this.cache.has(key)) return this.cache.get(key) as z.output<S>;
-    const raw = await this.store.get(key);
+    let raw: unknown;
+    try {
+      raw = await this.store.get(key);
+    } catch (error) {
+      const reason = `the store could not be read: ${error instanceof Error ? error.message : 'unknown error'}`;
+      this.problems.set(key, reason);
+      throw unreadable(key, reason);
+    }
     if (raw === undefined) {
       this.problems.delete(key);
       // Not cached: a record that appears later (restored from a backup) is still noticed.

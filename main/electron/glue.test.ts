@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract';
 import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
 import { ElectronClipboardAdapter, ElectronStoreAdapter } from './adapters';
-import { SafeStorageCipher } from './safe-storage-cipher';
 import { answerAppRequest, resolveAppRequest } from './app-protocol';
 import { CSP } from './csp';
 import { isTrustedSender, registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
@@ -166,25 +165,6 @@ describe('preload', () => {
 });
 
 describe('adapters', () => {
-  it('SafeStorageCipher reports the Linux backend and counts basic_text by name', () => {
-    const stand = {
-      isEncryptionAvailable: () => true,
-      encryptString: (s: string) => Buffer.from(`enc:${s}`),
-      decryptString: (b: Buffer) => b.toString().slice(4),
-      getSelectedStorageBackend: () => 'basic_text' as const,
-    };
-    const cipher = new SafeStorageCipher(stand, 'linux');
-    expect(cipher.backend).toBe('basic_text');
-    expect(cipher.decrypt(cipher.encrypt('x'))).toBe('x');
-    expect(new SafeStorageCipher(stand, 'darwin').backend).toBe('keychain');
-    expect(
-      new SafeStorageCipher(
-        { ...stand, isEncryptionAvailable: () => false },
-        'linux',
-      ).isAvailable(),
-    ).toBe(false);
-  });
-
   it('ElectronStoreAdapter keeps dotted keys flat', async () => {
     const data: Record<string, unknown> = {};
     const store = {

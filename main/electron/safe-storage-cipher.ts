@@ -1,12 +1,20 @@
+/**
+ * The OS keychain through safeStorage's async API (the sync one is deprecated in Electron 45
+ * and blocks the main process on keyring prompts). On Linux it reports the chosen backend;
+ * `basic_text` (no keyring) stays unavailable until the user accepts weak storage.
+ */
 import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../../app/vault/ports';
 
-type SafeStorageApi = Pick<
+export type SafeStorageApi = Pick<
   SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  | 'isAsyncEncryptionAvailable'
+  | 'encryptStringAsync'
+  | 'decryptStringAsync'
+  | 'getSelectedStorageBackend'
+  | 'setUsePlainTextEncryption'
 >;
 
-/** The OS keychain through safeStorage; on Linux it reports which backend was chosen. */
 export class SafeStorageCipher implements SecretCipher {
   constructor(
     private readonly safeStorage: SafeStorageApi,
@@ -20,15 +28,21 @@ export class SafeStorageCipher implements SecretCipher {
     return this.safeStorage.getSelectedStorageBackend();
   }
 
-  isAvailable(): boolean {
-    return this.safeStorage.isEncryptionAvailable();
+  isAvailable(): Promise<boolean> {
+    return this.safeStorage.isAsyncEncryptionAvailable();
   }
 
-  encrypt(plain: string): Uint8Array {
-    return this.safeStorage.encryptString(plain);
+  async encrypt(plain: string): Promise<Uint8Array> {
+    return await this.safeStorage.encryptStringAsync(plain);
   }
 
-  decrypt(encrypted: Uint8Array): string {
-    return this.safeStorage.decryptString(Buffer.from(encrypted));
+  async decrypt(encrypted: Uint8Array): Promise<string> {
+    // shouldReEncrypt (a rotated key) is not acted on: the old bytes still decrypt.
+    return (await this.safeStorage.decryptStringAsync(Buffer.from(encrypted))).result;
+  }
+
+  /** Electron refuses basic_text until this is called; it is a no-op on macOS and Windows. */
+  allowWeak(): void {
+    if (this.platform === 'linux') this.safeStorage.setUsePlainTextEncryption(true);
   }
 }
