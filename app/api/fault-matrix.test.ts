@@ -77,6 +77,8 @@ function expected(fault: SandboxFault, name: string, op: Operation): Expected {
       return bodyIgnored ? 'ok' : 'bad_response';
     case 'crdate_number':
       return 'ok';
+    case 'rate_limited':
+      return 'rate_limited';
   }
 }
 
@@ -91,6 +93,8 @@ const faults: SandboxFault[] = [
   { kind: 'crdate_number' },
   { kind: 'reset' },
   { kind: 'commit_then_drop' },
+  // Retry-After keeps the endpoint blocked for a second only, so the next case can use it.
+  { kind: 'rate_limited', retryAfter: '1' },
 ];
 
 describe.each(Object.entries(operations))('%s', (name, op) => {
@@ -127,6 +131,7 @@ describe.each(Object.entries(operations))('%s', (name, op) => {
     // A delayed request is counted when the sandbox answers, after the client gave up.
     if (fault.kind !== 'delay') expect(sent).toBe(retried ? 2 : 1);
     harness.sandbox.faults.clear();
+    harness.clock.advance(1_000);
   });
 });
 

@@ -103,7 +103,10 @@ export class HttpClient {
     const response = await this.fetchWithTimeout(spec, endpoint, signal);
     this.tracker.recordHeaders(endpoint, response.headers);
     if (response.status === 429) {
-      this.tracker.recordRejected(endpoint, retryAfterMs(response.headers.get('retry-after')));
+      this.tracker.recordRejected(
+        endpoint,
+        retryAfterMs(response.headers.get('retry-after'), this.clock()),
+      );
       await response.body?.cancel();
       throw rateLimited(endpoint, this.tracker.blockedUntil(endpoint) ?? this.clock());
     }
@@ -182,8 +185,12 @@ function transportError(error: unknown, endpoint: string, timeoutMs: number): Ap
   });
 }
 
-function retryAfterMs(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+/** Retry-After as delay-seconds or as an HTTP date (RFC 9110); anything else is ignored. */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  // HTTP dates are always in GMT; this also keeps Date.parse's lenient guesses out.
+  if (!/GMT\s*$/.test(value)) return undefined;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -2,6 +2,15 @@
 export type SandboxFault =
   | { kind: 'delay'; ms: number }
   | { kind: 'status'; status: number }
+  /**
+   * A 429 before anything is done, as a server whose budget someone else spent would send it:
+   * with or without Retry-After (seconds or an HTTP date) and with or without the limit headers.
+   */
+  | {
+      kind: 'rate_limited';
+      retryAfter?: string;
+      limitHeaders?: { limit: number; remaining: number };
+    }
   /** The action is carried out, then the answer's body is not JSON. */
   | { kind: 'malformed_json' }
   /** The action is carried out, then the body is `null`. */

@@ -15,6 +15,8 @@ export interface RateLimitVerdict {
   limit: number;
   remaining: number;
   allowed: boolean;
+  /** When the current window ends (epoch ms): what Retry-After is computed from. */
+  resetAt: number;
 }
 
 export class SandboxRateLimiter {
@@ -36,8 +38,10 @@ export class SandboxRateLimiter {
       window = { startedAt: now, used: 0 };
       this.windows.set(endpoint, window);
     }
-    if (window.used >= rule.limit) return { limit: rule.limit, remaining: 0, allowed: false };
+    const resetAt = window.startedAt + this.windowMs;
+    if (window.used >= rule.limit)
+      return { limit: rule.limit, remaining: 0, allowed: false, resetAt };
     window.used += 1;
-    return { limit: rule.limit, remaining: rule.limit - window.used, allowed: true };
+    return { limit: rule.limit, remaining: rule.limit - window.used, allowed: true, resetAt };
   }
 }

@@ -21,6 +21,9 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   rateLimits?: Readonly<Record<string, RateLimitRule>>;
   rateLimitWindowMs?: number;
+  /** A 429 past the limit carries Retry-After (seconds to the window's end). The real API's
+   * description promises none, so the default is without. */
+  sendRetryAfter?: boolean;
   /** How long a cached GET answer is served with `X-Cache: HIT` (default 5 minutes). */
   cacheTtlMs?: number;
   accounts?: readonly SandboxAccount[];
@@ -136,12 +139,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             'X-RateLimit-Remaining': String(verdict.remaining),
           }
         : {};
+      const tooMany = (headers: Record<string, string>) =>
+        respond(429, { type: 'RateLimitError', message: 'Too many requests.' }, headers);
+      if (fault?.kind === 'rate_limited') {
+        const { retryAfter, limitHeaders: injected } = fault;
+        return tooMany({
+          ...(retryAfter !== undefined && { 'Retry-After': retryAfter }),
+          ...(injected && {
+            'X-RateLimit': String(injected.limit),
+            'X-RateLimit-Remaining': String(injected.remaining),
+          }),
+        });
+      }
       if (verdict && !verdict.allowed) {
-        return respond(
-          429,
-          { type: 'RateLimitError', message: 'Too many requests.' },
-          limitHeaders,
-        );
+        const seconds = Math.max(0, Math.ceil((verdict.resetAt - clock()) / 1000));
+        return tooMany({
+          ...limitHeaders,
+          ...(options.sendRetryAfter && { 'Retry-After': String(seconds) }),
+        });
       }
       if (fault?.kind === 'status') {
         return respond(
