@@ -1,0 +1,70 @@
+/** The clipboard never keeps our secret past sign-out, profile removal or quit, and says what it holds. */
+import { describe, expect, it } from 'vitest';
+import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+
+async function withCopiedToken(): Promise<{ h: ServiceHarness; profileId: string }> {
+  const h = await startService();
+  await signedIn(h);
+  const row = await h.ok('tokens:create', { description: 'CI deploy' });
+  await h.ok('clipboard:copyToken', { uuid: row.uuid, format: 'raw' });
+  expect(h.clipboard.text).not.toBe('');
+  const profileId = (await h.ok('profiles:list')).selectedProfileId ?? '';
+  return { h, profileId };
+}
+
+describe('clipboard hygiene', () => {
+  it('sign-out clears a copied secret', async () => {
+    const { h } = await withCopiedToken();
+    await h.ok('session:signOut', { revokeDeviceToken: false });
+    expect(h.clipboard.text).toBe('');
+  });
+
+  it('removing the profile clears a copied secret', async () => {
+    const { h, profileId } = await withCopiedToken();
+    await h.ok('profiles:remove', { profileId });
+    expect(h.clipboard.text).toBe('');
+  });
+
+  it('quitting (dispose) clears a copied secret', async () => {
+    const { h } = await withCopiedToken();
+    await h.manager.dispose();
+    expect(h.clipboard.text).toBe('');
+  });
+
+  it('none of them touches what the user copied since', async () => {
+    const { h, profileId } = await withCopiedToken();
+    h.clipboard.text = 'the user’s own text';
+    await h.ok('session:signOut', { revokeDeviceToken: false });
+    await h.manager.dispose();
+    await h.ok('profiles:remove', { profileId });
+    expect(h.clipboard.text).toBe('the user’s own text');
+  });
+
+  it('reports what it holds (never the secret), clears on request, and says when it did', async () => {
+    const { h } = await withCopiedToken();
+    expect(await h.ok('clipboard:state')).toEqual({
+      holding: {
+        copied: 'access token ‘CI deploy’ as token',
+        format: 'raw',
+        clearsAt: h.clock.now + 30_000,
+      },
+    });
+    expect(h.events('clipboard:changed').at(-1)?.holding?.format).toBe('raw');
+    expect(await h.ok('clipboard:clear')).toEqual({ cleared: true });
+    expect(h.clipboard.text).toBe('');
+    expect(await h.ok('clipboard:state')).toEqual({ holding: undefined });
+    expect(h.events('clipboard:changed').at(-1)).toEqual({ holding: undefined });
+    expect(h.events('clipboard:cleared').at(-1)).toEqual({
+      copied: 'access token ‘CI deploy’ as token',
+    });
+    expect(await h.ok('clipboard:clear')).toEqual({ cleared: false });
+  });
+
+  it('a clipboard replaced by the user is no longer reported as ours, and is left alone', async () => {
+    const { h } = await withCopiedToken();
+    h.clipboard.text = 'mine';
+    expect(await h.ok('clipboard:clear')).toEqual({ cleared: false });
+    expect(h.clipboard.text).toBe('mine');
+    expect(await h.ok('clipboard:state')).toEqual({ holding: undefined });
+  });
+});
