@@ -29,4 +29,6 @@ const common = (entry, fileName, format) => ({
 mkdirSync(outDir, { recursive: true });
 await build(common('main/electron/main.ts', 'main.js', 'es'));
 await build(common('main/electron/preload.ts', 'preload.cjs', 'cjs'));
-copyFileSync(join(root, 'build', 'icon.png'), join(outDir, 'icon.png'));
+// The window and tray icons; macOS's tray takes the template pair (the @2x one for Retina).
+for (const icon of ['icon.png', 'trayTemplate.png', 'trayTemplate@2x.png'])
+  copyFileSync(join(root, 'build', icon), join(outDir, icon));

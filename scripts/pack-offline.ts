@@ -9,23 +9,30 @@ import { join } from 'node:path';
 import { listPackage } from '@electron/asar';
 
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Fuse wire v1, in order. */
-export const FUSES = [
-  'runAsNode',
-  'enableCookieEncryption',
-  'enableNodeOptionsEnvironmentVariable',
-  'enableNodeCliInspectArguments',
-  'enableEmbeddedAsarIntegrityValidation',
-  'onlyLoadAppFromAsar',
-  'loadBrowserProcessSpecificV8Snapshot',
-  'grantFileProtocolExtraPrivileges',
+/**
+ * Fuse wire v1, in order, with the state each has in a binary as Electron ships it
+ * (electron/electron build/fuses/fuses.json5): several are on until a packager flips them.
+ */
+export const FUSE_DEFAULTS = [
+  ['runAsNode', '1'],
+  ['enableCookieEncryption', '0'],
+  ['enableNodeOptionsEnvironmentVariable', '1'],
+  ['enableNodeCliInspectArguments', '1'],
+  ['enableEmbeddedAsarIntegrityValidation', '0'],
+  ['onlyLoadAppFromAsar', '0'],
+  ['loadBrowserProcessSpecificV8Snapshot', '0'],
+  ['grantFileProtocolExtraPrivileges', '1'],
 ] as const;
+export const FUSES = FUSE_DEFAULTS.map(([name]) => name);
+export type FuseName = (typeof FUSE_DEFAULTS)[number][0];
 
 export interface PackResult {
   files: string[];
   asarBytes: number;
-  /** Fuse name → '0' or '1' as written into the packed binary. */
-  fuses: Record<(typeof FUSES)[number], string>;
+  /** Fuse name → '0', '1' or 'r' as written into the packed binary. */
+  fuses: Record<FuseName, string>;
+  /** The wire's length as the packed binary declares it. */
+  fuseWireLength: number;
 }
 
 export function packOffline(root: string, work: string): PackResult {
@@ -37,14 +44,14 @@ export function packOffline(root: string, work: string): PackResult {
   }
   const stub = join(work, 'electron-dist');
   mkdirSync(stub, { recursive: true });
-  // All fuses "0", as in a real binary before flipping.
+  // The wire as Electron ships it, so a fuse the config forgets keeps its real default.
   writeFileSync(
     join(stub, 'electron'),
     Buffer.concat([
       Buffer.from('stub electron\0'),
       Buffer.from(FUSE_SENTINEL),
-      Buffer.from([1, FUSES.length]),
-      Buffer.from('0'.repeat(FUSES.length)),
+      Buffer.from([1, FUSE_DEFAULTS.length]),
+      Buffer.from(FUSE_DEFAULTS.map(([, state]) => state).join('')),
     ]),
   );
   chmodSync(join(stub, 'electron'), 0o755);
@@ -59,7 +66,8 @@ export function packOffline(root: string, work: string): PackResult {
     throw new Error(`electron-builder failed:\n${result.stdout}\n${result.stderr}`);
   const asar = join(out, 'linux-unpacked', 'resources', 'app.asar');
   const binary = readFileSync(join(out, 'linux-unpacked', 'mwtokens'));
-  const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
+  const lengthAt = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 1;
+  const at = lengthAt + 1;
   const fuses = Object.fromEntries(
     FUSES.map((name, index) => [name, String.fromCharCode(binary[at + index] ?? 0)]),
   ) as PackResult['fuses'];
@@ -67,5 +75,6 @@ export function packOffline(root: string, work: string): PackResult {
     files: listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/')),
     asarBytes: statSync(asar).size,
     fuses,
+    fuseWireLength: binary[lengthAt] ?? 0,
   };
 }
