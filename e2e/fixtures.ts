@@ -3,20 +3,30 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { SandboxOptions } from '../app/sandbox/server';
-import { startPreview, type PreviewHost } from '../main/preview/host';
+import { findLeaks, type Haystack } from '../app/testing/leak-check';
+import { startPreview, type PreviewHost, type PreviewOptions } from '../main/preview/host';
 
 export const SCREENS = join(process.cwd(), 'test-output', 'screens');
 
 interface Fixtures {
   sandboxOptions: SandboxOptions;
+  previewOptions: Partial<PreviewOptions>;
+  /** Off only for a test that plants a leak on purpose and checks for it itself. */
+  leakCheck: boolean;
   host: PreviewHost;
   page: Page;
 }
 
 export const test = base.extend<Fixtures>({
   sandboxOptions: [{}, { option: true }],
-  host: async ({ sandboxOptions }, use) => {
-    const host = await startPreview({ headless: true, sandbox: sandboxOptions });
+  previewOptions: [{}, { option: true }],
+  leakCheck: [true, { option: true }],
+  host: async ({ sandboxOptions, previewOptions, leakCheck }, use) => {
+    const host = await startPreview({
+      headless: true,
+      sandbox: sandboxOptions,
+      ...previewOptions,
+    });
     const errors: string[] = [];
     host.page.on('pageerror', (error) => errors.push(error.message));
     host.page.on('console', (message) => {
@@ -24,8 +34,8 @@ export const test = base.extend<Fixtures>({
     });
     try {
       await use(host);
-      // After every flow: no secret the sandbox issued is anywhere in the page.
-      await expectNoSecretsInPage(host);
+      // After every flow: no secret the sandbox issued is anywhere the page could see.
+      if (leakCheck) await expectNoSecretsInPage(host);
       expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     } finally {
       await host.close();
@@ -36,12 +46,29 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/**
+ * Everything the page saw or kept: the whole transcript of what crossed into it (answers,
+ * events), its console, its storage (local, session, IndexedDB, cookies) and its DOM.
+ */
+export async function pageHaystacks(host: PreviewHost): Promise<Haystack[]> {
+  const storage = await host.context.storageState({ indexedDB: true });
+  const session = await host.page
+    .evaluate<string>('JSON.stringify(Object.entries(sessionStorage))')
+    .catch(() => '');
+  return [
+    { where: 'answers, events and console', text: host.transcript.join('\n') },
+    { where: 'page storage', text: `${JSON.stringify(storage)}\n${session}` },
+    { where: 'page HTML', text: await host.page.content() },
+    { where: 'page text', text: await host.page.locator('body').innerText() },
+  ];
+}
+
 export async function expectNoSecretsInPage(host: PreviewHost): Promise<void> {
-  const html = await host.page.content();
-  const text = await host.page.locator('body').innerText();
-  const secrets = [...host.sandbox.world.issuedSecrets];
-  const leaked = secrets.filter((secret) => html.includes(secret) || text.includes(secret));
-  expect(leaked.length, 'secrets that appeared in the page').toBe(0);
+  const leaks = findLeaks([...host.sandbox.world.issuedSecrets], await pageHaystacks(host));
+  expect(
+    leaks.map((leak) => `secret #${leak.secret} in ${leak.where} (${leak.encoding})`),
+    'secrets that reached the page',
+  ).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -51,8 +78,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Fills and submits the sign-in form; does not wait for the outcome. */
 export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { isEventName, type EventName } from '../../app/contract';
+import { isEventName, type EventName, type Result } from '../../app/contract';
 import { dispatch } from '../../app/service/dispatch';
 import { TokenManager } from '../../app/service/token-manager';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../app/sandbox/server';
@@ -26,6 +26,11 @@ export interface PreviewOptions {
   sandbox?: SandboxOptions;
   /** Clipboard clear time default and other settings come from the service. */
   viewport?: { width: number; height: number };
+  /**
+   * Tests only: rewrites an answer before it reaches the page, so a test can plant a secret
+   * and show that the transcript's leak check catches it.
+   */
+  tamperAnswer?: (channel: unknown, answer: Result<unknown>, sandbox: Sandbox) => Result<unknown>;
 }
 
 export interface PreviewHost {
@@ -34,6 +39,8 @@ export interface PreviewHost {
   manager: TokenManager;
   sandbox: Sandbox;
   clipboard: PageClipboard;
+  /** Everything that crossed into the page (answers and events, serialised), and its console. */
+  transcript: string[];
   close(): Promise<void>;
 }
 
@@ -58,7 +65,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
     });
     await manager.start();
     const page = await context.newPage();
-    await installBridge(page, manager);
+    const transcript: string[] = [];
+    page.on('console', (message) =>
+      transcript.push(`console.${message.type()}: ${message.text()}`),
+    );
+    page.on('pageerror', (error) => transcript.push(`pageerror: ${error.message}`));
+    const tamper = options.tamperAnswer;
+    await installBridge(
+      page,
+      manager,
+      transcript,
+      tamper && ((channel, answer) => tamper(channel, answer, sandbox)),
+    );
     await serveRenderer(page, options.buildDir ?? join(process.cwd(), 'dist', 'renderer'));
     await page.goto(`${PREVIEW_ORIGIN}/`);
     const openBrowser = browser;
@@ -68,6 +86,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
       manager,
       sandbox,
       clipboard,
+      transcript,
       close: async () => {
         await manager.dispose().catch(() => undefined);
         await openBrowser.close().catch(() => undefined);
@@ -83,11 +102,25 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
   }
 }
 
-/** invoke through exposeBinding; events pushed with page.evaluate, snapshot first. */
-async function installBridge(page: Page, manager: TokenManager): Promise<void> {
+/**
+ * invoke through exposeBinding; events pushed with page.evaluate, snapshot first. Everything
+ * handed to the page is also written to the transcript, for the e2e leak check.
+ */
+async function installBridge(
+  page: Page,
+  manager: TokenManager,
+  transcript: string[],
+  tamper: ((channel: unknown, answer: Result<unknown>) => Result<unknown>) | undefined,
+): Promise<void> {
   const subscriptions = new Map<EventName, () => void>();
-  await page.exposeBinding('__mwtokensInvoke', (_source, channel: unknown, input: unknown) =>
-    dispatch(manager, channel, input, (line) => console.error(line)),
+  await page.exposeBinding(
+    '__mwtokensInvoke',
+    async (_source, channel: unknown, input: unknown) => {
+      const answer = await dispatch(manager, channel, input, (line) => console.error(line));
+      const given = tamper ? tamper(channel, answer) : answer;
+      transcript.push(JSON.stringify(given));
+      return given;
+    },
   );
   await page.exposeBinding('__mwtokensSubscribe', (_source, event: unknown) => {
     if (!isEventName(event)) return;
@@ -96,6 +129,7 @@ async function installBridge(page: Page, manager: TokenManager): Promise<void> {
     subscriptions.set(
       event,
       manager.on(event, (payload) => {
+        transcript.push(JSON.stringify(payload));
         page
           .evaluate(
             ([name, data]) =>
