@@ -10,6 +10,15 @@ import { answerAppRequest, resolveAppRequest } from './app-protocol';
 import { CSP } from './csp';
 import { isTrustedSender, registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
 import { createPreloadApi } from './preload-api';
+import {
+  handledChannels,
+  invokeHandler,
+  openHandlerAnswer,
+  standInEvent,
+  StandInIpcMain,
+  StandInWorld,
+} from './testing/stand-ins';
+import { guardAllWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
 
 let harness: ServiceHarness | undefined;
@@ -17,24 +26,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-type Handler = (event: unknown, input: unknown) => Promise<unknown>;
-function fakeIpcMain() {
-  const handlers = new Map<string, Handler>();
-  const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
-  return {
-    handlers,
-    listeners,
-    handle: (channel: string, handler: Handler) => {
-      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-      handlers.set(channel, handler);
-    },
-    removeHandler: (channel: string) => handlers.delete(channel),
-    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
-      listeners.set(channel, listener),
-    removeAllListeners: (channel: string) => listeners.delete(channel),
-  };
-}
 
 const frame = (url: string, parent: unknown = null) => ({ url, parent });
 const event = (id: number, url: string, parent: unknown = null) =>
@@ -48,6 +39,24 @@ describe('sender check', () => {
     expect(isTrustedSender(event(7, 'https://evil.example/'), trusted)).toBe(false);
     expect(isTrustedSender(event(7, 'file:///tmp/x.html'), trusted)).toBe(false);
     expect(isTrustedSender(event(7, 'app://mwtokens/index.html', {}), trusted)).toBe(false);
+    // Near misses of our own origin (issue 11.7): another host of app://, a port, credentials,
+    // a look-alike scheme, a host that merely starts with ours, an unparsable URL.
+    for (const nearMiss of [
+      'app://evil/index.html',
+      'app://mwtokens.evil/index.html',
+      'app://mwtokensx/index.html',
+      'app://evil.mwtokens/index.html',
+      'app://mwtokens:8080/index.html',
+      'app://user@mwtokens/index.html',
+      'app://user:pass@mwtokens/index.html',
+      'apps://mwtokens/index.html',
+      'http://mwtokens/index.html',
+      'app:mwtokens/index.html',
+      'app:///mwtokens/index.html',
+      'not a url',
+      '',
+    ])
+      expect(isTrustedSender(event(7, nearMiss), trusted), nearMiss).toBe(false);
     expect(
       isTrustedSender(
         { sender: { id: 7 }, senderFrame: null } as unknown as IpcMainInvokeEvent,
@@ -60,33 +69,47 @@ describe('sender check', () => {
 describe('IPC registration', () => {
   it('registers every contract channel once, even when set up twice, and refuses strangers', async () => {
     harness = await startService();
-    const ipc = fakeIpcMain();
+    const ipc = new StandInIpcMain();
     const logged: string[] = [];
-    registerIpc(ipc as never, harness.manager, new Set([1]), (line) => logged.push(line));
-    registerIpc(ipc as never, harness.manager, new Set([1]), (line) => logged.push(line));
-    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
-    const refused = await ipc.handlers.get('profiles:list')?.(
+    const answered: string[] = [];
+    registerIpc(ipc, harness.manager, new Set([1]), (line) => logged.push(line));
+    registerIpc(
+      ipc,
+      harness.manager,
+      new Set([1]),
+      (line) => logged.push(line),
+      (channel) => answered.push(channel),
+    );
+    expect(handledChannels(ipc).sort()).toEqual([...CHANNEL_NAMES].sort());
+    const refused = await invokeHandler(
+      ipc,
+      'profiles:list',
       event(2, 'app://mwtokens/'),
       undefined,
     );
     expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(logged).toEqual(['refused profiles:list from app://mwtokens/']);
-    const bad = await ipc.handlers.get('tokens:create')?.(event(1, 'app://mwtokens/'), {
+    const bad = await invokeHandler(ipc, 'tokens:create', event(1, 'app://mwtokens/'), {
       description: 42,
     });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
-    const ok = await ipc.handlers.get('profiles:add')?.(event(1, 'app://mwtokens/'), {
+    const ok = await invokeHandler(ipc, 'profiles:add', event(1, 'app://mwtokens/'), {
       name: 'Sandbox',
       server: 'sandbox',
     });
     expect(ok).toMatchObject({ ok: true, value: { profiles: [{ name: 'Sandbox' }] } });
+    // Answered calls are reported (main re-reads its language after settings:set); refused ones not.
+    expect(answered).toEqual(['tokens:create', 'profiles:add']);
   });
 
   it('delivers events to a subscribed window, snapshot first, and stops when it is destroyed', async () => {
     harness = await startService();
     await signedIn(harness);
-    const ipc = fakeIpcMain();
-    registerEventSubscriptions(ipc as never, harness.manager, new Set([1]), () => undefined);
+    const ipc = new StandInIpcMain();
+    // Set up twice, as on a reload: Electron's ipcMain.on adds a listener each time.
+    registerEventSubscriptions(ipc, harness.manager, new Set([1]), () => undefined);
+    registerEventSubscriptions(ipc, harness.manager, new Set([1]), () => undefined);
+    expect(ipc.listenerCount(SUBSCRIBE_CHANNEL)).toBe(1);
     const sent: [string, unknown][] = [];
     let destroyed: (() => void) | undefined;
     const contents = {
@@ -95,11 +118,13 @@ describe('IPC registration', () => {
       send: (name: string, payload: unknown) => sent.push([name, payload]),
       once: (_e: string, fn: () => void) => (destroyed = fn),
     };
-    ipc.listeners.get(SUBSCRIBE_CHANNEL)?.(
+    ipc.emit(
+      SUBSCRIBE_CHANNEL,
       { sender: contents, senderFrame: frame('app://mwtokens/') },
       'session:changed',
     );
-    ipc.listeners.get(SUBSCRIBE_CHANNEL)?.(
+    ipc.emit(
+      SUBSCRIBE_CHANNEL,
       { sender: { ...contents, id: 9 }, senderFrame: frame('app://mwtokens/') },
       'session:changed',
     );
@@ -232,41 +257,18 @@ describe('app:// protocol and window', () => {
     expect(CSP).not.toMatch(/unsafe-inline|unsafe-eval/);
   });
 
-  it('the window follows Electron’s security checklist and denies navigation and new windows', () => {
-    const created: {
-      options: Record<string, unknown>;
-      handlers: Map<string, (event: { preventDefault(): void }) => void>;
-      openHandler?: () => unknown;
-      url?: string;
-    }[] = [];
-    class FakeWindow {
-      readonly handlers = new Map<string, (event: { preventDefault(): void }) => void>();
-      readonly webContents = {
-        on: (name: string, handler: (event: { preventDefault(): void }) => void) =>
-          this.handlers.set(name, handler),
-        setWindowOpenHandler: (handler: () => unknown) => (this.record.openHandler = handler),
-      };
-      private readonly record: (typeof created)[number];
-      constructor(options: Record<string, unknown>) {
-        this.record = { options, handlers: this.handlers };
-        created.push(this.record);
-      }
-      once() {}
-      on() {}
-      loadURL(url: string) {
-        this.record.url = url;
-        return Promise.resolve();
-      }
-    }
-    createMainWindow({
-      BrowserWindow: FakeWindow as never,
+  it('the window follows Electron’s security checklist; every web contents is guarded', () => {
+    const world = new StandInWorld();
+    guardAllWebContents(world.app);
+    const window = createMainWindow({
+      create: (options) => new world.BrowserWindow(options),
       preloadPath: '/p.cjs',
-      savedBounds: { x: 1, y: 2, width: 10, height: 10 },
-      saveBounds: () => undefined,
+      displays: [],
+      savedState: undefined,
+      saveState: () => undefined,
       devTools: false,
     });
-    const [window] = created;
-    expect(window?.options.webPreferences).toMatchObject({
+    expect(world.windowOptions.get(window)?.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -276,12 +278,16 @@ describe('app:// protocol and window', () => {
       disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
-    expect(window?.options).toMatchObject({ width: 1200, height: 800 }); // bounds too small: ignored
-    expect(window?.url).toBe('app://mwtokens/index.html');
-    expect(window?.openHandler?.()).toEqual({ action: 'deny' });
-    let prevented = 0;
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview'])
-      window?.handlers.get(name)?.({ preventDefault: () => prevented++ });
-    expect(prevented).toBe(3);
+    expect(window.webContents.getURL()).toBe('app://mwtokens/index.html');
+    // Any web contents, not only the main window's (issue 12.12).
+    const other = new world.BrowserWindow({});
+    for (const contents of [window.webContents, other.webContents]) {
+      expect(openHandlerAnswer(contents)).toEqual({ action: 'deny' });
+      for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+        const navigation = standInEvent();
+        contents.emit(name, navigation);
+        expect(navigation.defaultPrevented, name).toBe(true);
+      }
+    }
   });
 });

@@ -3,7 +3,13 @@
  * input to dispatch (which parses it with the channel's schema). Events go to the window.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES, isEventName, type EventName, type Result } from '../../app/contract';
+import {
+  CHANNEL_NAMES,
+  isEventName,
+  type ChannelName,
+  type EventName,
+  type Result,
+} from '../../app/contract';
 import { dispatch } from '../../app/service/dispatch';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 import type { TokenManager } from '../../app/service/token-manager';
@@ -19,9 +25,15 @@ export function isTrustedSender(event: Sender, trustedIds: ReadonlySet<number>):
   if (!frame || frame.parent !== null) return false;
   if (!trustedIds.has(event.sender.id)) return false;
   try {
-    // Compared by parts: Node's URL gives custom schemes the origin "null".
+    // Compared by parts: Node's URL gives custom schemes the origin "null". `host` includes a
+    // port, so app://mwtokens:1/ is refused; so are credentials (app://x@mwtokens/).
     const url = new URL(frame.url);
-    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+    return (
+      url.protocol === `${APP_SCHEME}:` &&
+      url.host === APP_HOST &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
@@ -37,6 +49,8 @@ export function registerIpc(
   manager: TokenManager,
   trustedIds: ReadonlySet<number>,
   log: (line: string) => void,
+  /** Told of every answered call (e.g. main re-reads its language after `settings:set`). */
+  onAnswered?: (channel: ChannelName, result: Result<unknown>) => void,
 ): void {
   for (const channel of CHANNEL_NAMES) {
     // Register once: a second set-up (reload, tests) replaces instead of doubling.
@@ -47,7 +61,9 @@ export function registerIpc(
         log(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
         return REFUSED;
       }
-      return dispatch(manager, channel, input, log);
+      const result = await dispatch(manager, channel, input, log);
+      onAnswered?.(channel, result);
+      return result;
     });
   }
 }
@@ -55,10 +71,14 @@ export function registerIpc(
 /** The one message the preload sends: "deliver this event to me", answered snapshot first. */
 export const SUBSCRIBE_CHANNEL = 'events:subscribe';
 
-type IpcMainEvents = Pick<IpcMain, 'on' | 'removeAllListeners'>;
 type SubscribeEvent = Sender & {
   sender: Pick<WebContents, 'id' | 'send' | 'isDestroyed' | 'once'>;
 };
+/** ipcMain's listener side (declared here: Electron's `on` returns IpcMain itself). */
+interface IpcMainEvents {
+  on(channel: string, listener: (event: SubscribeEvent, name: unknown) => void): unknown;
+  removeAllListeners(channel: string): unknown;
+}
 
 /** Per window and event one subscription; a repeated request re-delivers the snapshot. */
 export function registerEventSubscriptions(

@@ -1,6 +1,20 @@
-/** The application menu: the usual roles, plus the app's own commands with their shortcuts. */
+/**
+ * The application menu: the usual roles, plus the app's own commands.
+ *
+ * The app's commands are the page's keyboard shortcuts, and the page owns those keys: it ignores
+ * them while a dialog is open and ignores plain keys while the focus is in a text field
+ * (renderer/src/shortcuts.ts). A menu accelerator registered with the system would fire first,
+ * in every state (Ctrl+Backspace in the search field would revoke; `Shift+/` never matches `?`
+ * on non-US layouts). So on Windows and Linux they are display-only (`registerAccelerator:
+ * false`, which Electron supports there only); on macOS, where every menu key equivalent is
+ * registered, they carry no accelerator at all and the page's keys act alone.
+ *
+ * A click on one of these items reaches the renderer as the `ui:command` event (through
+ * TokenManager.command); the renderer applies the same guards to it as to a key press.
+ */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { UiCommand } from '../../app/contract';
+import type { Translate } from './locale';
 
 export const ALLOWED_EXTERNAL_URLS: readonly string[] = [
   'https://api.mittwald.de/v1/docs/',
@@ -11,38 +25,54 @@ export function isAllowedExternal(url: string): boolean {
   return ALLOWED_EXTERNAL_URLS.includes(url);
 }
 
+/** The shortcut each command shows; the page's own key handling is what acts on it. */
+const SHORTCUT_HINTS: Record<UiCommand, string> = {
+  newToken: 'CmdOrCtrl+N',
+  copyApiToken: 'CmdOrCtrl+Shift+C',
+  refresh: 'CmdOrCtrl+R',
+  search: 'CmdOrCtrl+F',
+  revokeSelected: 'CmdOrCtrl+Backspace',
+  settings: 'CmdOrCtrl+,',
+  help: '?',
+};
+
+export function commandItem(
+  platform: NodeJS.Platform,
+  label: string,
+  name: UiCommand,
+  command: (name: UiCommand) => void,
+): MenuItemConstructorOptions {
+  const item: MenuItemConstructorOptions = { label, click: () => command(name) };
+  if (platform === 'darwin') return item;
+  return { ...item, accelerator: SHORTCUT_HINTS[name], registerAccelerator: false };
+}
+
 export function menuTemplate(
   platform: NodeJS.Platform,
+  t: Translate,
   command: (name: UiCommand) => void,
   openExternal: (url: string) => void,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const item = (label: string, name: UiCommand) => commandItem(platform, label, name, command);
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&Tokens',
+      label: t('menu.tokens'),
       submenu: [
-        { label: 'New Token…', accelerator: 'CmdOrCtrl+N', click: () => command('newToken') },
-        {
-          label: 'Copy Fresh API Token',
-          accelerator: 'CmdOrCtrl+Shift+C',
-          click: () => command('copyApiToken'),
-        },
-        { label: 'Refresh', accelerator: 'CmdOrCtrl+R', click: () => command('refresh') },
-        { label: 'Search', accelerator: 'CmdOrCtrl+F', click: () => command('search') },
-        {
-          label: 'Revoke Selected…',
-          accelerator: 'CmdOrCtrl+Backspace',
-          click: () => command('revokeSelected'),
-        },
+        item(t('menu.newToken'), 'newToken'),
+        item(t('menu.copyApiToken'), 'copyApiToken'),
+        item(t('menu.refresh'), 'refresh'),
+        item(t('menu.search'), 'search'),
+        item(t('menu.revokeSelected'), 'revokeSelected'),
         { type: 'separator' },
-        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => command('settings') },
+        item(t('menu.settings'), 'settings'),
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
       ],
     },
     { role: 'editMenu' },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -55,9 +85,9 @@ export function menuTemplate(
     {
       role: 'help',
       submenu: [
-        { label: 'Keyboard Shortcuts', accelerator: 'Shift+/', click: () => command('help') },
+        item(t('menu.shortcuts'), 'help'),
         {
-          label: 'mittwald API Documentation',
+          label: t('menu.apiDocs'),
           click: () => openExternal(ALLOWED_EXTERNAL_URLS[0] ?? ''),
         },
       ],

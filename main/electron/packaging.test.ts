@@ -8,7 +8,7 @@ import { FUSE_DEFAULTS, FUSES, packOffline, type PackResult } from '../../script
 import { APP_ID } from './app-identity';
 
 // electron-builder's own YAML reader (untyped: its answer goes through a schema below).
-const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+const yaml = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
 
 // Packs the app offline with a stand-in Electron, then reads what a user would install: the
 // asar's file list and size, and the fuses written into the binary.
@@ -94,7 +94,7 @@ const builderConfig = z
     mac: z.object({ category: z.string().startsWith('public.app-category.'), icon: z.string() }),
     win: z.object({ target: z.string(), icon: z.string() }),
   })
-  .parse(load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')));
+  .parse(yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')));
 const packageJson = z
   .object({
     name: z.string(),

@@ -1,25 +1,42 @@
-/** The tray menu: copy a fresh API token of the current profile; the tightest limit at a glance. */
+/** The tray: copy a fresh API token of the current profile; the tightest limit at a glance. */
+import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RateLimitView } from '../../app/contract';
+import type { Translate } from './locale';
 
-export function tightestLabel(limits: readonly RateLimitView[]): string {
+export function tightestLabel(limits: readonly RateLimitView[], t: Translate): string {
   const worst = [...limits].sort(
     (a, b) => a.remaining / Math.max(1, a.limit) - b.remaining / Math.max(1, b.limit),
   )[0];
   return worst
-    ? `${worst.endpoint}: ${worst.remaining} of ${worst.limit} left`
-    : 'No rate limits seen yet';
+    ? t('tray.limit', { endpoint: worst.endpoint, remaining: worst.remaining, limit: worst.limit })
+    : t('tray.noLimits');
 }
 
 export function trayTemplate(
   limits: readonly RateLimitView[],
+  t: Translate,
   actions: { copyApiToken: () => void; show: () => void; quit: () => void },
 ): MenuItemConstructorOptions[] {
   return [
-    { label: 'Copy Fresh API Token', click: actions.copyApiToken },
-    { label: tightestLabel(limits), enabled: false },
+    { label: t('tray.copyApiToken'), click: actions.copyApiToken },
+    { label: tightestLabel(limits, t), enabled: false },
     { type: 'separator' },
-    { label: 'Show mwtokens', click: actions.show },
-    { label: 'Quit', click: actions.quit },
+    { label: t('tray.show'), click: actions.show },
+    { label: t('tray.quit'), click: actions.quit },
   ];
+}
+
+/**
+ * The tray icon. macOS: a template image (black on transparent; the "Template" suffix makes
+ * nativeImage mark it, and the @2x file beside it is picked up for Retina), which the menu bar
+ * tints for light and dark. Elsewhere: the app icon, scaled down.
+ */
+export function trayIcon(
+  platform: NodeJS.Platform,
+  dir: string,
+): { path: string; template: boolean; size?: number } {
+  return platform === 'darwin'
+    ? { path: join(dir, 'trayTemplate.png'), template: true }
+    : { path: join(dir, 'icon.png'), template: false, size: platform === 'win32' ? 16 : 22 };
 }

@@ -1,30 +1,34 @@
-/** The one window: hardened per Electron's security checklist, remembering its bounds. */
-import type { BrowserWindow as BrowserWindowType, Rectangle, Session } from 'electron';
-import { z } from 'zod';
+/** The one window: hardened per Electron's security checklist, opening where it was left. */
+import type { BrowserWindowConstructorOptions, Display, Event, Rectangle, Session } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
+import { MIN_WINDOW_SIZE, restoreWindowState, type WindowState } from './window-state';
 
-export const boundsSchema = z.object({
-  x: z.number().int(),
-  y: z.number().int(),
-  width: z.number().int().min(640),
-  height: z.number().int().min(480),
-});
+/** What main needs of a BrowserWindow (Electron's own satisfies it; so do the stand-ins). */
+export interface MainWindow {
+  on(event: 'close', listener: (event: Event) => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  getNormalBounds(): Rectangle;
+  isMaximized(): boolean;
+  maximize(): void;
+  show(): void;
+  loadURL(url: string): Promise<void>;
+}
 
-export interface WindowDeps {
-  BrowserWindow: typeof BrowserWindowType;
+export interface WindowDeps<W extends MainWindow> {
+  create: (options: BrowserWindowConstructorOptions) => W;
   preloadPath: string;
-  savedBounds: unknown;
-  saveBounds: (bounds: Rectangle) => void;
+  displays: readonly Display[];
+  savedState: unknown;
+  saveState: (state: WindowState) => void;
   devTools: boolean;
 }
 
-export function createMainWindow(deps: WindowDeps): BrowserWindowType {
-  const saved = boundsSchema.safeParse(deps.savedBounds);
-  const { BrowserWindow } = deps;
-  const window = new BrowserWindow({
-    ...(saved.success ? saved.data : { width: 1200, height: 800 }),
-    minWidth: 640,
-    minHeight: 480,
+export function createMainWindow<W extends MainWindow>(deps: WindowDeps<W>): W {
+  const restored = restoreWindowState(deps.savedState, deps.displays);
+  const window = deps.create({
+    ...restored.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'mwtokens',
     // Inline, so static checkers (electronegativity) can read every setting.
@@ -45,19 +49,14 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
       devTools: deps.devTools,
     },
   });
-  guardContents(window);
+  if (restored.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => deps.saveBounds(window.getNormalBounds()));
+  // Saved even when the close is turned into a hide (tray): the place is what the user left.
+  window.on('close', () =>
+    deps.saveState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
   void window.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
   return window;
-}
-
-/** No navigation, no new windows: the app is one page. */
-function guardContents(window: BrowserWindowType): void {
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** Every permission request and check is refused: the app needs none. */

@@ -1,0 +1,85 @@
+/**
+ * The main window's life: made on demand (start, tray, dock), focused when a second instance
+ * starts, trusted for IPC while it lives, recovered when its page crashes, kept in the tray
+ * when closed on Windows and Linux.
+ */
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, Display } from 'electron';
+import type { Translate } from './locale';
+import { keepInTrayOnClose } from './close-to-tray';
+import { recoverFromRendererCrashes } from './renderer-recovery';
+import { createMainWindow } from './window';
+import type { WindowState } from './window-state';
+
+export interface WindowControllerDeps {
+  create: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  platform: NodeJS.Platform;
+  preloadPath: string;
+  displays: () => readonly Display[];
+  savedState: () => unknown;
+  saveState: (state: WindowState) => void;
+  devTools: boolean;
+  dialog: Pick<Dialog, 'showMessageBox'>;
+  t: () => Translate;
+  quit: () => void;
+  isQuitting: () => boolean;
+  hasTray: () => boolean;
+  firstHide: () => boolean;
+  tellKeptInTray: () => void;
+  log: (line: string) => void;
+}
+
+export class MainWindowController {
+  /** The web contents ids allowed to call IPC: our windows, while they live. */
+  readonly trusted = new Set<number>();
+  private window: BrowserWindow | undefined;
+  private focusWhenReady = false;
+
+  constructor(private readonly deps: WindowControllerDeps) {}
+
+  open(): BrowserWindow {
+    if (this.window && !this.window.isDestroyed()) {
+      this.focus();
+      return this.window;
+    }
+    const { deps } = this;
+    const window = createMainWindow({
+      create: deps.create,
+      preloadPath: deps.preloadPath,
+      displays: deps.displays(),
+      savedState: deps.savedState(),
+      saveState: deps.saveState,
+      devTools: deps.devTools,
+    });
+    const id = window.webContents.id;
+    this.trusted.add(id);
+    window.webContents.once('destroyed', () => this.trusted.delete(id));
+    window.on('closed', () => {
+      if (this.window === window) this.window = undefined;
+    });
+    recoverFromRendererCrashes(window.webContents, {
+      dialog: deps.dialog,
+      t: deps.t,
+      quit: deps.quit,
+      log: deps.log,
+    });
+    keepInTrayOnClose(window, deps);
+    this.window = window;
+    if (this.focusWhenReady) {
+      this.focusWhenReady = false;
+      window.once('ready-to-show', () => this.focus());
+    }
+    return window;
+  }
+
+  /** For `second-instance`: may arrive before the window exists (during boot). */
+  focus(): void {
+    const window = this.window;
+    if (!window || window.isDestroyed()) {
+      this.focusWhenReady = true;
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+}
