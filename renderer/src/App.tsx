@@ -1,8 +1,11 @@
-import { CircleHelp, Settings as SettingsIcon } from 'lucide-react';
+import { CircleHelp, LogOut, Settings as SettingsIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, I18nProvider } from 'react-aria-components';
 import type { Settings } from '../../app/contract';
-import { call, hasBridge, hostInfo, subscribe } from './bridge';
+import { call, errorView, hasBridge, hostInfo } from './bridge';
+import { ClipboardIndicator } from './components/ClipboardIndicator';
+import { profileLabels } from './profile-names';
+import { showToast } from './toasts';
 import { HelpDialog } from './components/HelpDialog';
 import { KeychainBanner } from './components/KeychainBanner';
 import { RateLimitGauge } from './components/RateLimitGauge';
@@ -14,9 +17,8 @@ import { TokensScreen } from './components/TokensScreen';
 import { useEventState } from './hooks/useEventState';
 import { useShortcuts } from './hooks/useShortcuts';
 import { t } from './i18n/i18n';
-import { applySettings } from './preferences';
+import { applySettings, localeFor } from './preferences';
 import { displayKeys } from './shortcuts';
-import { showToast } from './toasts';
 
 export function App() {
   if (!hasBridge()) {
@@ -48,16 +50,20 @@ function Connected() {
       );
   }, []);
   if (!settings) return null;
+  // react-aria's own strings (a select's placeholder, a search field's clear button) follow
+  // the app's language; its context also re-renders memoised rows when the language changes.
   return (
-    <Shell
-      settings={settings}
-      onSettingsChange={(patch) =>
-        void call('settings:set', patch).then((saved) => {
-          applySettings(saved);
-          setSettings(saved);
-        })
-      }
-    />
+    <I18nProvider locale={localeFor(settings.language) === 'de' ? 'de-DE' : 'en-US'}>
+      <Shell
+        settings={settings}
+        onSettingsChange={(patch) =>
+          void call('settings:set', patch).then((saved) => {
+            applySettings(saved);
+            setSettings(saved);
+          })
+        }
+      />
+    </I18nProvider>
   );
 }
 
@@ -77,26 +83,42 @@ function Shell({
   useEffect(() => {
     document.title = preview ? `${t('app.name')} — ${t('app.previewBadge')}` : t('app.name');
   });
-  useEffect(
-    () => subscribe('clipboard:cleared', () => showToast({ title: t('copy.cleared') }, 3000)),
-    [],
-  );
   useShortcuts({ help: () => setHelpOpen(true), settings: () => setSettingsOpen(true) });
 
   const selected = profiles?.profiles.find((p) => p.id === profiles.selectedProfileId);
+  const labels = profileLabels(profiles?.profiles ?? []);
+  const signOut = () =>
+    void call('session:signOut', { revokeDeviceToken: true }).catch((caught: unknown) =>
+      showToast({ title: { error: errorView(caught) } }, 8000),
+    );
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
+      {session?.status === 'signed_in' && (
+        <a className="skip-link" href="#token-table">
+          {t('app.skipToTable')}
+        </a>
+      )}
       <header className="topbar">
         <h1>{t('app.name')}</h1>
-        {preview && <span className="badge accent">{t('app.previewBadge')}</span>}
-        {selected && session?.status === 'signed_in' && (
-          <span className="badge">
-            {selected.name}
-            {selected.username && ` · ${selected.username}`}
+        {preview && (
+          <span className="badge accent preview-badge">
+            <span className="wide-only">{t('app.previewBadge')}</span>
+            <span className="narrow-only">{t('app.previewShort')}</span>
           </span>
+        )}
+        {selected && session?.status === 'signed_in' && (
+          <>
+            <span className="badge profile-badge" title={labels.get(selected.id)}>
+              {labels.get(selected.id)}
+            </span>
+            <Button className="quiet" onPress={signOut}>
+              <LogOut size={16} aria-hidden />
+              {t('tokens.signOut')}
+            </Button>
+          </>
         )}
         <span className="spacer" />
         <RateLimitGauge />
@@ -149,6 +171,9 @@ function Shell({
         onChange={onSettingsChange}
         profiles={profiles}
       />
+      <footer className="statusbar">
+        <ClipboardIndicator />
+      </footer>
       <Toasts />
     </div>
   );

@@ -1,32 +1,46 @@
 import type { CopyFormat, CopyReceipt } from '../../app/contract';
+import { COPY_FORMATS } from '../../app/contract-names';
 import { call, errorView } from './bridge';
-import { describeError } from './components/ErrorMessage';
-import { formatTime, t } from './i18n/i18n';
 import { showToast } from './toasts';
 
-export const FORMATS: readonly CopyFormat[] = ['raw', 'header', 'curl', 'export'];
+export const FORMATS: readonly CopyFormat[] = COPY_FORMATS;
 
-function announce(receipt: CopyReceipt): void {
-  showToast(
-    {
-      title: t('copy.done', { what: receipt.copied }),
-      description:
-        receipt.expiresAt === undefined
-          ? undefined
-          : t('copy.expires', { time: formatTime(receipt.expiresAt) }),
-      countdownTo: receipt.clearsAt,
-    },
-    Math.max(4000, Math.min(receipt.clearsAt - Date.now(), 60_000)),
-  );
+/**
+ * What this window last asked to copy, in words it can translate: the core describes a copy
+ * in English only. The clipboard indicator uses it while the clipboard holds that copy.
+ */
+export interface CopyRecord {
+  /** The access token's description; undefined for the session's own API token. */
+  name: string | undefined;
+  format: CopyFormat;
+  clearsAt: number;
+  expiresAt: number | undefined;
+}
+
+let last: CopyRecord | undefined;
+const listeners = new Set<() => void>();
+
+export function lastCopy(): CopyRecord | undefined {
+  return last;
+}
+
+export function onCopyRecorded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function record(name: string | undefined, format: CopyFormat, receipt: CopyReceipt): void {
+  last = { name, format, clearsAt: receipt.clearsAt, expiresAt: receipt.expiresAt };
+  for (const listener of listeners) listener();
 }
 
 function fail(error: unknown): void {
-  showToast({ title: describeError(errorView(error)) }, 8000);
+  showToast({ title: { error: errorView(error) } }, 8000);
 }
 
-export async function copyToken(uuid: string, format: CopyFormat): Promise<void> {
+export async function copyToken(uuid: string, name: string, format: CopyFormat): Promise<void> {
   try {
-    announce(await call('clipboard:copyToken', { uuid, format }));
+    record(name, format, await call('clipboard:copyToken', { uuid, format }));
   } catch (error) {
     fail(error);
   }
@@ -34,7 +48,7 @@ export async function copyToken(uuid: string, format: CopyFormat): Promise<void>
 
 export async function copyApiToken(format: CopyFormat): Promise<void> {
   try {
-    announce(await call('clipboard:copyApiToken', { format }));
+    record(undefined, format, await call('clipboard:copyApiToken', { format }));
   } catch (error) {
     fail(error);
   }

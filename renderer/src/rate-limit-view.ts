@@ -27,3 +27,15 @@ export function level(limit: RateLimitView): Level {
   if (limit.exhausted || left <= 0.1) return 'critical';
   return left <= 0.25 ? 'warn' : 'ok';
 }
+
+/** The endpoint's limit when it is running low (or out), so an action spending it warns first. */
+export function scarce(
+  limits: readonly RateLimitView[],
+  endpoint: string,
+  now: number,
+): RateLimitView | undefined {
+  const raw = limits.find((limit) => limit.endpoint === endpoint);
+  if (!raw) return undefined;
+  const limit = current(raw, now);
+  return level(limit) === 'ok' && limit.remaining > 3 ? undefined : limit;
+}

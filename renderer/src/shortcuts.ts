@@ -1,7 +1,7 @@
 import type { UiCommand } from '../../app/contract';
 import type { MessageKey } from './i18n/en';
 
-export type ShortcutAction = UiCommand | 'copySelected';
+export type ShortcutAction = UiCommand | 'copySelected' | 'focusTable';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -14,9 +14,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'newToken', keys: ['N', 'Mod+N'], label: 'shortcut.newToken' },
   { action: 'search', keys: ['/', 'Mod+F'], label: 'shortcut.search' },
   { action: 'refresh', keys: ['R', 'Mod+R'], label: 'shortcut.refresh' },
+  { action: 'focusTable', keys: ['T'], label: 'shortcut.focusTable' },
   { action: 'copySelected', keys: ['C'], label: 'shortcut.copy' },
   { action: 'copyApiToken', keys: ['Mod+Shift+C'], label: 'shortcut.copyApiToken' },
-  { action: 'revokeSelected', keys: ['Delete', 'Mod+Backspace'], label: 'shortcut.revoke' },
+  { action: 'revokeSelected', keys: ['Delete'], label: 'shortcut.revoke' },
   { action: 'settings', keys: ['Mod+,'], label: 'shortcut.settings' },
   { action: 'help', keys: ['?'], label: 'shortcut.help' },
 ];
@@ -48,17 +49,36 @@ export function actionFor(event: KeyboardEvent): ShortcutAction | undefined {
     if (key === 'f') return 'search';
     if (key === 'r') return 'refresh';
     if (key === ',') return 'settings';
-    if (key === 'backspace') return 'revokeSelected';
+    // Not Mod+Backspace: in a text field that deletes a word, and must never revoke.
     return undefined;
   }
-  if (event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target)) return undefined;
-  if (event.key === '?') return 'help';
+  if (isEditable(event.target)) return undefined;
+  // By the character, not the key: "?" is Shift+/ in the US, Shift+ß in Germany, and needs
+  // AltGr (reported as Ctrl+Alt) on some layouts.
+  if (event.key === '?' && !event.metaKey) return 'help';
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   if (event.key === '/') return 'search';
   if (key === 'n') return 'newToken';
   if (key === 'r') return 'refresh';
   if (key === 'c') return 'copySelected';
+  if (key === 't') return 'focusTable';
   if (event.key === 'Delete') return 'revokeSelected';
   return undefined;
+}
+
+/**
+ * Commands that are a plain key or an editing key in the page (?, Delete, Backspace): in a
+ * text field those keys type or delete, so the same command from the host's menu is refused.
+ */
+const TYPING_COMMANDS: ReadonlySet<UiCommand> = new Set(['help', 'revokeSelected']);
+
+/**
+ * Whether a command from the host's menu may run now: the same rules as keys in the page.
+ * Nothing while a modal dialog, menu or list is open; typing commands not in a text field.
+ */
+export function commandAllowed(command: UiCommand, focused: Element | null): boolean {
+  if (dialogOpen()) return false;
+  return !(TYPING_COMMANDS.has(command) && isEditable(focused));
 }
 
 /** Modal dialogs, menus and list pop-ups own the keyboard while open (toasts do not). */

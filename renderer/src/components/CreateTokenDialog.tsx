@@ -63,8 +63,9 @@ export function CreateTokenDialog({
           <p role="status">{t('create.done', { description: created.description })}</p>
           <div className="actions">
             <CopyMenu
+              kind="accessToken"
               label={t('tokens.copyRow', { description: created.description })}
-              onCopy={(format) => void copyToken(created.uuid, format)}
+              onCopy={(format) => void copyToken(created.uuid, created.description, format)}
             >
               {t('create.copyNow')}
             </CopyMenu>

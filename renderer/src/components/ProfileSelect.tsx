@@ -1,15 +1,8 @@
-import { ChevronDown } from 'lucide-react';
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
+import { Label, ListBox, ListBoxItem, Popover, Select } from 'react-aria-components';
 import type { ProfileView } from '../../../app/contract';
 import { t } from '../i18n/i18n';
+import { profileLabels } from '../profile-names';
+import { SelectButton } from './SelectButton';
 
 export const NEW_PROFILE = '__new__';
 
@@ -26,17 +19,16 @@ export function ProfileSelect({
   label?: string;
   allowNew?: boolean;
 }) {
+  const labels = profileLabels(profiles);
   return (
     <Select
       className="field"
       selectedKey={selected ?? null}
+      placeholder={t('profile.choose')}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
     >
       <Label>{label ?? t('profile.label')}</Label>
-      <Button className="select-button">
-        <SelectValue />
-        <ChevronDown size={16} aria-hidden />
-      </Button>
+      <SelectButton />
       <Popover className="popover">
         <ListBox className="list-box">
           {profiles.map((profile) => (
@@ -44,10 +36,9 @@ export function ProfileSelect({
               key={profile.id}
               id={profile.id}
               className="menu-item"
-              textValue={profile.name}
+              textValue={labels.get(profile.id)}
             >
-              {profile.name}
-              {profile.username && <span className="hint"> · {profile.username}</span>}
+              {labels.get(profile.id)}
             </ListBoxItem>
           ))}
           {allowNew && (

@@ -10,6 +10,7 @@ import {
   ModalOverlay,
 } from 'react-aria-components';
 import type { RateLimitView } from '../../../app/contract';
+import { endpointName } from '../endpoint-names';
 import { useEventState } from '../hooks/useEventState';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatRelative, formatTime, t } from '../i18n/i18n';
@@ -29,38 +30,42 @@ export function RateLimitGauge() {
   }, [limits]);
   return (
     <DialogTrigger>
+      {/* Quiet and neutral until a limit was seen: an icon, no "nothing yet" text. */}
       <Button
-        className={`gauge-button level-${worst ? level(worst) : 'ok'}`}
+        className={worst ? `gauge-button level-${level(worst)}` : 'quiet icon gauge-idle'}
         aria-label={`${t('gauge.label')}: ${worst ? summary(worst, now) : t('gauge.none')}`}
         data-testid="rate-gauge"
       >
-        <Gauge size={16} aria-hidden />
-        {worst ? (
-          <LimitMeter limit={worst} now={now} />
-        ) : (
-          <span className="gauge-text">{t('gauge.none')}</span>
-        )}
+        <Gauge size={18} aria-hidden />
+        {worst && <LimitMeter limit={worst} now={now} compact />}
       </Button>
       <ModalOverlay className="overlay" isDismissable>
         <Modal className="modal">
-          <Dialog className="limits-panel" aria-label={t('gauge.details')}>
-            <Heading slot="title" className="label">
-              {t('gauge.details')}
-            </Heading>
+          <Dialog className="dialog limits-panel" aria-label={t('gauge.details')}>
+            <Heading slot="title">{t('gauge.details')}</Heading>
+            <p className="hint">{t('gauge.explain')}</p>
             {limits.length === 0 && <p className="hint">{t('gauge.none')}</p>}
             {limits.map((raw) => {
               const limit = current(raw, now);
               return (
                 <div key={limit.endpoint} className={`limits-row level-${level(limit)}`}>
-                  <code>{limit.endpoint}</code>
+                  <div className="limits-name">
+                    <strong>{endpointName(limit.endpoint)}</strong>
+                    <code>{limit.endpoint}</code>
+                  </div>
                   <LimitMeter limit={limit} now={now} />
                   <Sparkline
                     limit={limit}
-                    label={t('gauge.history', { endpoint: limit.endpoint })}
+                    label={t('gauge.history', { endpoint: endpointName(limit.endpoint) })}
                   />
                 </div>
               );
             })}
+            <div className="actions">
+              <Button slot="close" className="primary">
+                {t('help.close')}
+              </Button>
+            </div>
           </Dialog>
         </Modal>
       </ModalOverlay>
@@ -74,28 +79,48 @@ function summary(limit: RateLimitView, now: number): string {
     ? t('gauge.exhausted', { time: formatTime(limit.resetAt) })
     : t('gauge.resets', { when: formatRelative(limit.resetAt, now) });
   // Read aloud as words ("resets in 14 minutes"); the visible countdown ticks.
-  return `${limit.endpoint}, ${left}, ${reset}`;
+  return `${endpointName(limit.endpoint)}, ${left}, ${reset}`;
 }
 
-function LimitMeter({ limit, now }: { limit: RateLimitView; now: number }) {
+/** A filled bar whose length and colour follow the share left, with the numbers beside it. */
+function LimitMeter({
+  limit,
+  now,
+  compact = false,
+}: {
+  limit: RateLimitView;
+  now: number;
+  compact?: boolean;
+}) {
+  const left = t('gauge.tightest', { remaining: limit.remaining, limit: limit.limit });
+  const reset = limit.exhausted
+    ? t('gauge.exhausted', { time: formatTime(limit.resetAt) })
+    : t('gauge.resetsIn', { time: formatCountdown(limit.resetAt - now) });
   return (
     <Meter
       className={`meter level-${level(limit)}`}
       value={limit.remaining}
       minValue={0}
       maxValue={Math.max(1, limit.limit)}
-      aria-label={limit.endpoint}
-      valueLabel={t('gauge.tightest', { remaining: limit.remaining, limit: limit.limit })}
+      aria-label={endpointName(limit.endpoint)}
+      valueLabel={left}
     >
       {({ percentage }) => (
         <>
           <span className="gauge-text">
-            {t('gauge.tightest', { remaining: limit.remaining, limit: limit.limit })} ·{' '}
-            {limit.exhausted
-              ? t('gauge.exhausted', { time: formatTime(limit.resetAt) })
-              : t('gauge.resetsIn', { time: formatCountdown(limit.resetAt - now) })}
+            {compact ? (
+              // In the top bar: the endpoint and what is left; the countdown is in the panel.
+              <>
+                <span className="gauge-name">{endpointName(limit.endpoint)}: </span>
+                {limit.exhausted ? reset : left}
+              </>
+            ) : (
+              <>
+                {left} · {reset}
+              </>
+            )}
           </span>
-          <span className="meter-bar">
+          <span className="meter-bar" aria-hidden>
             <span className="meter-fill" style={{ width: `${percentage}%` }} />
           </span>
         </>

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { ModalDialog } from './ModalDialog';
 import { showToast } from '../toasts';
 import { ErrorMessage } from './ErrorMessage';
+import type { ToastMessage } from '../toasts';
 
 /** Names what will stop working; this device's own sign-in token needs one more confirmation. */
 export function RevokeDialog({
@@ -39,16 +40,7 @@ export function RevokeDialog({
       const outcomes = single
         ? [await call('tokens:revoke', { uuid: single.uuid, confirmOwnSignIn: confirmOwn })]
         : await call('tokens:revokeMany', { uuids, confirmOwnSignIn: confirmOwn });
-      const count = (kind: RevokeOutcome['outcome']) =>
-        outcomes.filter((o) => o.outcome === kind).length;
-      showToast({
-        title: t('revoke.result', {
-          revoked: count('revoked') + count('not_found'),
-          failed: count('failed'),
-          skipped: count('skipped'),
-        }),
-        description: outcomes.find((o) => o.message)?.message,
-      });
+      showToast(revokeSummary(targets, outcomes));
       setBusy(false);
       setConfirmOwn(false);
       onDone(outcomes);
@@ -109,4 +101,31 @@ export function RevokeDialog({
       </div>
     </ModalDialog>
   );
+}
+
+/** Names the token when there is one; says what failed when something did. */
+export function revokeSummary(targets: TokenRow[], outcomes: RevokeOutcome[]): ToastMessage {
+  const gone = outcomes.filter((o) => o.outcome === 'revoked' || o.outcome === 'not_found');
+  const problem = outcomes.find((o) => o.message)?.message;
+  const description = problem === undefined ? undefined : { text: problem };
+  const nameOf = (uuid: string | undefined) => {
+    const row = targets.find((target) => target.uuid === uuid);
+    return row?.description || t('tokens.untitled');
+  };
+  if (gone.length === outcomes.length)
+    return gone.length === 1
+      ? { title: { key: 'revoke.doneOne', params: { description: nameOf(gone[0]?.uuid) } } }
+      : { title: { key: 'revoke.doneMany', params: { count: gone.length } } };
+  if (outcomes.length === 1)
+    return {
+      title: { key: 'revoke.failedOne', params: { description: nameOf(outcomes[0]?.uuid) } },
+      description,
+    };
+  return {
+    title: {
+      key: 'revoke.partly',
+      params: { revoked: gone.length, total: outcomes.length },
+    },
+    description,
+  };
 }

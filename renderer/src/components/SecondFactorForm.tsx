@@ -4,8 +4,11 @@ import type { ErrorView } from '../../../app/contract';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { ScarceCallWarning } from './ScarceCallWarning';
+import { SIGN_IN_ENDPOINT } from '../endpoint-names';
 
-export function SecondFactorForm() {
+/** The second factor, in the same card as the sign-in: a TOTP code or a device PIN. */
+export function SecondFactorForm({ kind }: { kind: 'TOTP' | 'DeviceCookie' }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
@@ -27,7 +30,7 @@ export function SecondFactorForm() {
   return (
     <Form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="mfa-title">
       <h2 id="mfa-title">{t('mfa.title')}</h2>
-      <p className="hint">{t('mfa.intro')}</p>
+      <p className="hint">{kind === 'TOTP' ? t('mfa.intro') : t('mfa.introDevice')}</p>
       <TextField
         className="field"
         value={code}
@@ -38,7 +41,7 @@ export function SecondFactorForm() {
         inputMode="numeric"
         pattern="[0-9]{6,8}"
       >
-        <Label>{t('mfa.code')}</Label>
+        <Label>{kind === 'TOTP' ? t('mfa.code') : t('mfa.pin')}</Label>
         <Input />
         <FieldError />
       </TextField>
@@ -50,6 +53,7 @@ export function SecondFactorForm() {
         <ErrorMessage error={error} />
       )}
       <div className="actions">
+        <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
         <Button onPress={() => void call('session:cancelSecondFactor')}>{t('mfa.cancel')}</Button>
         <Button type="submit" className="primary" isDisabled={busy}>
           {busy && <span className="spinner" aria-hidden />}

@@ -7,7 +7,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  SelectValue,
   Switch,
   Text,
 } from 'react-aria-components';
@@ -17,6 +16,8 @@ import { call } from '../bridge';
 import { t } from '../i18n/i18n';
 import { ModalDialog } from './ModalDialog';
 import { ProfileSelect } from './ProfileSelect';
+import { SelectButton } from './SelectButton';
+import { profileLabels } from '../profile-names';
 
 const CLEAR_AFTER_SECONDS = [10, 15, 30, 45, 60, 120, 300];
 
@@ -32,6 +33,7 @@ interface Props {
 
 /** Every setting is saved as it changes; nothing to confirm, nothing to lose. */
 export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }: Props) {
+  const labels = profileLabels(profiles?.profiles ?? []);
   return (
     <ModalDialog isOpen={isOpen} onClose={onClose} title={t('settings.title')}>
       <Select
@@ -42,9 +44,7 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
         }
       >
         <Label>{t('settings.clipboard')}</Label>
-        <Button className="select-button">
-          <SelectValue />
-        </Button>
+        <SelectButton />
         <Text slot="description">{t('settings.clipboardHint')}</Text>
         <Popover className="popover">
           <ListBox className="list-box">
@@ -52,7 +52,7 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
               .sort((x, y) => x - y)
               .map((seconds) => (
                 <ListBoxItem key={seconds} id={seconds} className="menu-item">
-                  {`${seconds} s`}
+                  {t('settings.seconds', { seconds })}
                 </ListBoxItem>
               ))}
           </ListBox>
@@ -63,7 +63,7 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
         value={settings.theme}
         onChange={(value) => onChange({ theme: value as Settings['theme'] })}
       >
-        <Label className="label">{t('settings.theme')}</Label>
+        <Label>{t('settings.theme')}</Label>
         {THEMES.map((theme) => (
           <Radio key={theme} value={theme} className="radio">
             <span className="dot" aria-hidden />
@@ -76,7 +76,7 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
         value={settings.language}
         onChange={(value) => onChange({ language: value as Settings['language'] })}
       >
-        <Label className="label">{t('settings.language')}</Label>
+        <Label>{t('settings.language')}</Label>
         {LANGUAGES.map((language) => (
           <Radio key={language} value={language} className="radio">
             <span className="dot" aria-hidden />
@@ -107,7 +107,7 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
                 <span className="track" aria-hidden>
                   <span className="thumb" />
                 </span>
-                {profile.name}
+                {labels.get(profile.id)}
               </Switch>
             ))}
           </div>

@@ -16,6 +16,10 @@ import { t } from '../i18n/i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { ProfileSelect, NEW_PROFILE } from './ProfileSelect';
 import { SecondFactorForm } from './SecondFactorForm';
+import { PasswordField } from './PasswordField';
+import { ScarceCallWarning } from './ScarceCallWarning';
+import { SIGN_IN_ENDPOINT } from '../endpoint-names';
+import { uniqueProfileName } from '../profile-names';
 
 /** Profile, server, username and password; then the second factor when the server asks. */
 export function SignInScreen({
@@ -33,7 +37,7 @@ export function SignInScreen({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
 
-  if (session.status === 'second_factor') return <SecondFactorForm />;
+  if (session.status === 'second_factor') return <SecondFactorForm kind={session.name} />;
 
   const chosen = profiles.profiles.find((p) => p.id === choice);
   const chooseProfile = async (id: string) => {
@@ -54,10 +58,16 @@ export function SignInScreen({
     setError(undefined);
     try {
       if (!chosen) {
-        await call('profiles:add', {
-          name: server === 'sandbox' ? t('server.sandbox') : t('server.mittwald'),
+        // The new profile is selected: keep it chosen, so a second attempt (after a
+        // cancelled second factor) signs in to it instead of adding another.
+        const view = await call('profiles:add', {
+          name: uniqueProfileName(
+            server === 'sandbox' ? t('server.sandbox') : t('server.mittwald'),
+            profiles.profiles,
+          ),
           server,
         });
+        if (view.selectedProfileId) setChoice(view.selectedProfileId);
       }
       await call('session:signIn', { username, password });
       setPassword('');
@@ -90,7 +100,7 @@ export function SignInScreen({
           value={server}
           onChange={(value) => setServer(value as ServerChoice)}
         >
-          <Label className="label">{t('server.label')}</Label>
+          <Label>{t('server.label')}</Label>
           <ServerRadio
             value="mittwald"
             title={t('server.mittwald')}
@@ -119,21 +129,10 @@ export function SignInScreen({
         <Input />
         <FieldError />
       </TextField>
-      <TextField
-        className="field"
-        name="password"
-        type="password"
-        value={password}
-        onChange={setPassword}
-        isRequired
-        autoComplete="current-password"
-      >
-        <Label>{t('signIn.password')}</Label>
-        <Input />
-        <FieldError />
-      </TextField>
+      <PasswordField label={t('signIn.password')} value={password} onChange={setPassword} />
       <ErrorMessage error={error} />
       <div className="actions">
+        <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
         <Button type="submit" className="primary" isDisabled={busy}>
           {busy && <span className="spinner" aria-hidden />}
           {busy ? t('signIn.working') : t('signIn.submit')}

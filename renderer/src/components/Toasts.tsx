@@ -6,36 +6,37 @@ import {
   UNSTABLE_Toast as Toast,
   UNSTABLE_ToastContent as ToastContent,
   UNSTABLE_ToastRegion as ToastRegion,
+  useLocale,
 } from 'react-aria-components';
-import { useNow } from '../hooks/useNow';
 import { t } from '../i18n/i18n';
-import { toastQueue, type ToastMessage } from '../toasts';
+import { toastQueue, type Phrase, type ToastMessage } from '../toasts';
+import { describeError } from './ErrorMessage';
 
-function Countdown({ to }: { to: number }) {
-  const now = useNow();
-  return (
-    <Text slot="description">
-      {t('copy.clearsIn', { seconds: Math.max(0, Math.ceil((to - now) / 1000)) })}
-    </Text>
-  );
+function say(phrase: Phrase): string {
+  if ('key' in phrase) return t(phrase.key, phrase.params);
+  if ('error' in phrase) return describeError(phrase.error);
+  return phrase.text;
 }
 
+/** Sits in the status bar's right half, under any modal: it never covers a dialog. */
 export function Toasts() {
+  // Re-rendered on a language change, so an open toast is said in the new language.
+  useLocale();
   return (
-    <ToastRegion queue={toastQueue} className="toast-region">
+    <ToastRegion queue={toastQueue} className="toast-region" aria-label={t('toast.region')}>
       {({ toast }) => <ToastView toast={toast} />}
     </ToastRegion>
   );
 }
 
 function ToastView({ toast }: { toast: QueuedToast<ToastMessage> }) {
+  useLocale();
   const message = toast.content;
   return (
     <Toast toast={toast} className="toast">
       <ToastContent className="toast-content">
-        <Text slot="title">{message.title}</Text>
-        {message.description && <Text slot="description">{message.description}</Text>}
-        {message.countdownTo !== undefined && <Countdown to={message.countdownTo} />}
+        <Text slot="title">{say(message.title)}</Text>
+        {message.description && <Text slot="description">{say(message.description)}</Text>}
       </ToastContent>
       <Button slot="close" className="quiet icon" aria-label={t('toast.dismiss')}>
         <X size={16} aria-hidden />

@@ -1,6 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Check, Minus } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { Checkbox } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { t } from '../i18n/i18n';
@@ -18,6 +25,21 @@ interface Props {
   onRevoke: (row: TokenRow) => void;
   highlight: string | undefined;
   now: number;
+  /** Shown inside the table when there are no rows (no tokens yet, or none matches). */
+  empty: ReactNode;
+  ref?: Ref<TableHandle>;
+}
+
+export interface TableHandle {
+  /** Moves focus into the first row (the `T` shortcut, ArrowDown from the search field). */
+  focusFirstRow(): void;
+}
+
+/** What can take focus in a row, in tab order: the same position is kept between rows. */
+const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), [tabindex="0"]';
+
+function focusables(row: Element): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(FOCUSABLE)];
 }
 
 /** A virtualized table: only the rows in view are in the DOM, so 10,000 stay smooth. */
@@ -30,6 +52,8 @@ export function TokenTable({
   onRevoke,
   highlight,
   now,
+  empty,
+  ref,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render; we do not use the React Compiler.
@@ -45,6 +69,53 @@ export function TokenTable({
     const index = highlight === undefined ? -1 : rows.findIndex((row) => row.uuid === highlight);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [highlight, rows, virtualizer]);
+
+  /** Focuses the control at `position` of row `index` once that row is rendered. */
+  const focusRow = (index: number, position: number) => {
+    if (index < 0 || index >= rows.length) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const tryFocus = (attempt: number) => {
+      const target = scroller.current?.querySelector(`[aria-rowindex="${index + 2}"]`);
+      const controls = target ? focusables(target) : [];
+      const control = controls[Math.min(position, controls.length - 1)];
+      if (control) {
+        control.focus();
+        control.scrollIntoView({ block: 'nearest' });
+      } else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
+    };
+    tryFocus(0);
+  };
+
+  useImperativeHandle(ref, () => ({ focusFirstRow: () => focusRow(0, 0) }));
+
+  // Up and down move between rows, keeping the column; Home and End go to the ends.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const focused = document.activeElement;
+    // Reached by the skip link: the first arrow press goes to the first row.
+    if (focused === scroller.current && (event.key === 'ArrowDown' || event.key === 'Home')) {
+      event.preventDefault();
+      focusRow(0, 0);
+      return;
+    }
+    const row = focused?.closest('[role="row"][aria-rowindex]');
+    if (!focused || !row || !scroller.current?.contains(row)) return;
+    const index = Number(row.getAttribute('aria-rowindex')) - 2;
+    const position = focusables(row).findIndex((control) => control === focused);
+    const next =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? rows.length - 1
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    focusRow(next, Math.max(0, position));
+  };
 
   const allSelected = rows.length > 0 && rows.every((row) => selection.has(row.uuid));
   const someSelected = !allSelected && rows.some((row) => selection.has(row.uuid));
@@ -89,27 +160,49 @@ export function TokenTable({
             </div>
           </div>
         </div>
-        <div className="table-scroll" role="presentation" ref={scroller} data-testid="token-scroll">
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              return (
-                row && (
-                  <TokenTableRow
-                    key={row.uuid}
-                    row={row}
-                    index={item.index}
-                    start={item.start}
-                    selected={selection.has(row.uuid)}
-                    highlighted={row.uuid === highlight}
-                    now={now}
-                    onToggle={onToggle}
-                    onRevoke={onRevoke}
-                  />
-                )
-              );
-            })}
-          </div>
+        <div
+          className="table-scroll"
+          role="presentation"
+          ref={scroller}
+          id="token-table"
+          tabIndex={-1}
+          data-testid="token-scroll"
+          onKeyDown={onKeyDown}
+        >
+          {rows.length === 0 && (
+            <div role="rowgroup">
+              <div role="row" className="empty-row">
+                <div role="cell" aria-colspan={5} className="empty">
+                  {empty}
+                </div>
+              </div>
+            </div>
+          )}
+          {rows.length > 0 && (
+            <div
+              role="rowgroup"
+              style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+            >
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                return (
+                  row && (
+                    <TokenTableRow
+                      key={row.uuid}
+                      row={row}
+                      index={item.index}
+                      start={item.start}
+                      selected={selection.has(row.uuid)}
+                      highlighted={row.uuid === highlight}
+                      now={now}
+                      onToggle={onToggle}
+                      onRevoke={onRevoke}
+                    />
+                  )
+                );
+              })}
+            </div>
+          )}
         </div>
       </div>
       <div className="table-footer" aria-live="polite">

@@ -1,9 +1,9 @@
 import { Check, Trash2 } from 'lucide-react';
 import { memo } from 'react';
-import { Button, Checkbox } from 'react-aria-components';
+import { Button, Checkbox, useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { copyToken } from '../copy';
-import { formatDateTime, formatRelative, t } from '../i18n/i18n';
+import { formatAgo, formatDateTime, t } from '../i18n/i18n';
 import { CopyMenu } from './CopyMenu';
 
 interface Props {
@@ -29,6 +29,8 @@ export const TokenTableRow = memo(function TokenTableRow({
   onToggle,
   onRevoke,
 }: Props) {
+  // Memoised, so it reads the language from context: a language change re-renders it.
+  useLocale();
   const name = row.description || t('tokens.untitled');
   return (
     <div
@@ -57,22 +59,23 @@ export const TokenTableRow = memo(function TokenTableRow({
           </span>
         </Checkbox>
       </div>
-      <div className="cell" role="cell" title={name}>
-        <span>{name}</span>
+      <div className="cell name" role="cell" title={name}>
+        <span className="ellipsis">{name}</span>
         {row.isThisDevice && <span className="badge accent">{t('tokens.thisDevice')}</span>}
       </div>
       <div className="cell" role="cell" title={formatDateTime(row.createdAt)}>
-        {formatRelative(row.createdAt, now)}
+        {formatAgo(row.createdAt, now)}
       </div>
       <div className="cell" role="cell">
         <span className={`badge${row.held ? ' ok' : ''}`}>
           {row.held ? t('tokens.held') : t('tokens.notHeld')}
         </span>
       </div>
-      <div className="cell" role="cell">
+      <div className="cell actions-cell" role="cell">
         <CopyMenu
+          kind="accessToken"
           label={t('tokens.copyRow', { description: name })}
-          onCopy={(format) => void copyToken(row.uuid, format)}
+          onCopy={(format) => void copyToken(row.uuid, name, format)}
           disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
         />
         <Button

@@ -1,4 +1,4 @@
-import { KeyRound, LogOut, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { KeyRound, Plus, RefreshCw, Search, Trash2, X } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
@@ -9,7 +9,6 @@ import {
   Popover,
   SearchField,
   Select,
-  SelectValue,
 } from 'react-aria-components';
 import type { ErrorView, TokenListView, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
@@ -24,7 +23,8 @@ import { CreateTokenDialog } from './CreateTokenDialog';
 import { ErrorMessage } from './ErrorMessage';
 import { RevokeDialog } from './RevokeDialog';
 import { ShortcutHint } from './ShortcutHint';
-import { TokenTable } from './TokenTable';
+import { SelectButton } from './SelectButton';
+import { TokenTable, type TableHandle } from './TokenTable';
 
 const SORTS: SortOrder[] = ['newest', 'oldest', 'description'];
 
@@ -77,6 +77,7 @@ export function TokensScreen() {
   }, [list, rows]);
 
   const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<TableHandle>(null);
   const toggle = useCallback((uuid: string, selected: boolean) => {
     setSelection((current) => {
       const next = new Set(current);
@@ -89,19 +90,21 @@ export function TokensScreen() {
   useShortcuts({
     newToken: () => setCreating(true),
     search: () => searchRef.current?.focus(),
+    focusTable: () => tableRef.current?.focusFirstRow(),
     refresh: () => void load(true),
     copyApiToken: () => void copyApiToken('raw'),
     copySelected: () => {
       const focused = document.activeElement?.closest('[data-uuid]')?.getAttribute('data-uuid');
       const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
-      const target = focused ?? (chosen.length === 1 ? chosen[0]?.uuid : undefined);
-      if (target) void copyToken(target, 'raw');
-      else showToast({ title: t('shortcut.nothingSelected') });
+      const uuid = focused ?? (chosen.length === 1 ? chosen[0]?.uuid : undefined);
+      const target = list?.tokens.find((row) => row.uuid === uuid);
+      if (target) void copyToken(target.uuid, target.description, 'raw');
+      else showToast({ title: { key: 'shortcut.nothingSelected' } });
     },
     revokeSelected: () => {
       const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
       if (chosen.length > 0) setRevoking(chosen);
-      else showToast({ title: t('shortcut.nothingSelected') });
+      else showToast({ title: { key: 'shortcut.nothingSelected' } });
     },
   });
 
@@ -109,90 +112,107 @@ export function TokensScreen() {
     () => (list?.tokens ?? []).filter((row) => selection.has(row.uuid)),
     [list, selection],
   );
-  const signOut = () =>
-    void call('session:signOut', { revokeDeviceToken: true }).catch((caught: unknown) =>
-      setError(errorView(caught)),
-    );
+  const focusTable = () => tableRef.current?.focusFirstRow();
 
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label={t('tokens.title')}>
         <h2 className="visually-hidden">{t('tokens.title')}</h2>
-        <SearchField
-          className="field search"
-          value={query}
-          onChange={(value) => {
-            performance.mark('mwtokens:search-input');
-            setQuery(value);
-          }}
-          aria-label={t('tokens.search')}
-        >
-          <Label>{t('tokens.search')}</Label>
-          <Input ref={searchRef} placeholder="CI, backup, …" aria-keyshortcuts="/" />
-        </SearchField>
-        <Select
-          className="field"
-          selectedKey={sort}
-          onSelectionChange={(key) => key !== null && setSort(key as SortOrder)}
-        >
-          <Label>{t('tokens.sort')}</Label>
-          <Button className="select-button">
-            <SelectValue />
-          </Button>
-          <Popover className="popover">
-            <ListBox className="list-box">
-              {SORTS.map((order) => (
-                <ListBoxItem key={order} id={order} className="menu-item">
-                  {t(`tokens.sort.${order}`)}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
-        <ShortcutHint label={t('shortcut.refresh')} keys="Mod+R">
-          <Button
-            onPress={() => void load(true)}
-            isDisabled={loading}
-            aria-keyshortcuts={displayKeys('Mod+R')}
+        <div className="toolbar-group find">
+          <SearchField
+            className="field search"
+            value={query}
+            onChange={(value) => {
+              performance.mark('mwtokens:search-input');
+              setQuery(value);
+            }}
+            onKeyDown={(event) => {
+              // Escape clears the search (react-aria), and on an empty field leaves it;
+              // ArrowDown goes on to the rows.
+              if ((event.key === 'Escape' && query === '') || event.key === 'ArrowDown') {
+                event.preventDefault();
+                focusTable();
+              } else event.continuePropagation();
+            }}
           >
-            {loading ? (
-              <span className="spinner" aria-hidden />
-            ) : (
-              <RefreshCw size={16} aria-hidden />
-            )}
-            {loading ? t('tokens.refreshing') : t('tokens.refresh')}
-          </Button>
-        </ShortcutHint>
-        <span className="spacer" />
-        {selectedRows.length > 0 && (
-          <ShortcutHint label={t('shortcut.revoke')} keys="Delete">
+            <Label>{t('tokens.search')}</Label>
+            <div className="input-with-button">
+              <Search size={16} aria-hidden className="input-icon" />
+              <Input
+                ref={searchRef}
+                placeholder={t('tokens.searchPlaceholder')}
+                aria-keyshortcuts="/"
+              />
+              {query !== '' && (
+                <Button className="quiet icon" aria-label={t('tokens.clearSearch')}>
+                  <X size={14} aria-hidden />
+                </Button>
+              )}
+            </div>
+          </SearchField>
+          <Select
+            className="field sort"
+            selectedKey={sort}
+            onSelectionChange={(key) => key !== null && setSort(key as SortOrder)}
+          >
+            <Label>{t('tokens.sort')}</Label>
+            <SelectButton />
+            <Popover className="popover">
+              <ListBox className="list-box">
+                {SORTS.map((order) => (
+                  <ListBoxItem key={order} id={order} className="menu-item">
+                    {t(`tokens.sort.${order}`)}
+                  </ListBoxItem>
+                ))}
+              </ListBox>
+            </Popover>
+          </Select>
+        </div>
+        <div className="toolbar-group actions-group">
+          {selectedRows.length > 0 && (
+            <ShortcutHint label={t('shortcut.revoke')} keys="Delete">
+              <Button
+                className="danger"
+                onPress={() => setRevoking(selectedRows)}
+                aria-keyshortcuts="Delete"
+              >
+                <Trash2 size={16} aria-hidden />
+                {t('tokens.revokeSelected', { count: selectedRows.length })}
+              </Button>
+            </ShortcutHint>
+          )}
+          <ShortcutHint label={t('shortcut.refresh')} keys="Mod+R">
             <Button
-              className="danger"
-              onPress={() => setRevoking(selectedRows)}
-              aria-keyshortcuts="Delete"
+              onPress={() => void load(true)}
+              isDisabled={loading}
+              aria-keyshortcuts={displayKeys('Mod+R')}
             >
-              <Trash2 size={16} aria-hidden />
-              {t('tokens.revokeSelected', { count: selectedRows.length })}
+              {loading ? (
+                <span className="spinner" aria-hidden />
+              ) : (
+                <RefreshCw size={16} aria-hidden />
+              )}
+              {loading ? t('tokens.refreshing') : t('tokens.refresh')}
             </Button>
           </ShortcutHint>
-        )}
-        <CopyMenu label={t('tokens.copyApiToken')} onCopy={(format) => void copyApiToken(format)}>
-          {t('tokens.copyApiToken')}
-        </CopyMenu>
-        <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
-          <Button
-            className="primary"
-            onPress={() => setCreating(true)}
-            aria-keyshortcuts={displayKeys('Mod+N')}
+          <CopyMenu
+            label={t('tokens.copyApiToken')}
+            kind="apiToken"
+            onCopy={(format) => void copyApiToken(format)}
           >
-            <Plus size={16} aria-hidden />
-            {t('tokens.new')}
-          </Button>
-        </ShortcutHint>
-        <Button onPress={signOut}>
-          <LogOut size={16} aria-hidden />
-          {t('tokens.signOut')}
-        </Button>
+            {t('tokens.copyApiToken')}
+          </CopyMenu>
+          <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
+            <Button
+              className="primary"
+              onPress={() => setCreating(true)}
+              aria-keyshortcuts={displayKeys('Mod+N')}
+            >
+              <Plus size={16} aria-hidden />
+              {t('tokens.new')}
+            </Button>
+          </ShortcutHint>
+        </div>
       </div>
       {list?.cacheHit && (
         <div className="notice alert warn" role="status">
@@ -208,25 +228,43 @@ export function TokensScreen() {
           <ErrorMessage error={error} />
         </div>
       )}
-      {list && list.tokens.length === 0 ? (
-        <p className="empty">
-          <KeyRound size={20} aria-hidden /> {t('tokens.empty')}
-        </p>
-      ) : (
-        <TokenTable
-          rows={rows}
-          total={list?.tokens.length ?? 0}
-          selection={selection}
-          onSelectionChange={setSelection}
-          onToggle={toggle}
-          onRevoke={revokeOne}
-          highlight={highlight}
-          now={list?.fetchedAt ?? 0}
-        />
-      )}
-      {list && rows.length === 0 && list.tokens.length > 0 && (
-        <p className="empty">{t('tokens.noMatch', { query })}</p>
-      )}
+      <TokenTable
+        ref={tableRef}
+        rows={rows}
+        total={list?.tokens.length ?? 0}
+        selection={selection}
+        onSelectionChange={setSelection}
+        onToggle={toggle}
+        onRevoke={revokeOne}
+        highlight={highlight}
+        now={list?.fetchedAt ?? 0}
+        empty={
+          !list ? (
+            <p>{t('app.loading')}</p>
+          ) : list.tokens.length === 0 ? (
+            <>
+              <KeyRound size={20} aria-hidden />
+              <p>{t('tokens.empty')}</p>
+              <Button className="primary" onPress={() => setCreating(true)}>
+                <Plus size={16} aria-hidden />
+                {t('tokens.new')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <p>{t('tokens.noMatch', { query })}</p>
+              <Button
+                onPress={() => {
+                  setQuery('');
+                  searchRef.current?.focus();
+                }}
+              >
+                {t('tokens.clearSearch')}
+              </Button>
+            </>
+          )
+        }
+      />
       <CreateTokenDialog
         isOpen={creating}
         onClose={() => setCreating(false)}

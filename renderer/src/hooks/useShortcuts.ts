@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { subscribe } from '../bridge';
-import { actionFor, dialogOpen, type ShortcutAction } from '../shortcuts';
+import { actionFor, commandAllowed, dialogOpen, type ShortcutAction } from '../shortcuts';
 
 /** Runs handlers for key presses and for the host's menu commands (the same actions). */
 export function useShortcuts(handlers: Partial<Record<ShortcutAction, () => void>>): void {
@@ -18,7 +18,10 @@ export function useShortcuts(handlers: Partial<Record<ShortcutAction, () => void
       handler();
     };
     window.addEventListener('keydown', onKey);
-    const stop = subscribe('ui:command', ({ command }) => current.current[command]?.());
+    // The host's menu fires even while a dialog is open or a field has focus: same rules.
+    const stop = subscribe('ui:command', ({ command }) => {
+      if (commandAllowed(command, document.activeElement)) current.current[command]?.();
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
       stop();

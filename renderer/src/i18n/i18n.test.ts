@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { de } from './de';
 import { en } from './en';
-import { formatCountdown, formatRelative, setLocale, t } from './i18n';
+import { formatAgo, formatCountdown, formatRelative, setLocale, t } from './i18n';
 
 afterEach(() => setLocale('en', en));
 const DAY = 24 * 3600_000;
@@ -16,6 +16,16 @@ describe('formatting with Intl', () => {
     expect(t('gauge.resets', { when: formatRelative(now + 4 * 60_000, now) })).toBe(
       'wird in 4 Minuten zurückgesetzt',
     );
+  });
+
+  it('never says a creation time is in the future: the server clock may be ahead', () => {
+    const now = Date.UTC(2026, 10, 28, 12);
+    expect(formatAgo(now + 1_000, now)).toBe('just now');
+    expect(formatAgo(now + 10 * 60_000, now)).toBe('just now');
+    expect(formatAgo(now - 20_000, now)).toBe('just now');
+    expect(formatAgo(now - 3 * DAY, now)).toBe('3 days ago');
+    setLocale('de', de);
+    expect(formatAgo(now + 1_000, now)).toBe('gerade eben');
   });
 
   it('counts down as m:ss, and h:mm:ss past an hour', () => {

@@ -73,6 +73,12 @@ export function formatRelative(ms: number, now: number): string {
   return format.format(0, 'second');
 }
 
+/** How long ago something happened: never a future time (the server's clock may be ahead). */
+export function formatAgo(ms: number, now: number): string {
+  if (now - ms < 45_000) return t('time.justNow');
+  return formatRelative(ms, now);
+}
+
 /** A countdown such as 14:05 (minutes:seconds), or 1:02:03 past an hour. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

@@ -26,9 +26,11 @@ describe('locale files', () => {
       'app.name',
       'format.raw',
       'mfa.code',
+      'mfa.pin',
       'server.label',
       'settings.language.de',
       'settings.language.en',
+      'settings.seconds',
       'tokens.column.secret',
     ]);
   });

@@ -1,0 +1,4 @@
+/** Placeholder until the contract's clipboard state lands. */
+export function ClipboardIndicator() {
+  return null;
+}
