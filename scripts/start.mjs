@@ -3,9 +3,47 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, root } from './ensure.mjs';
+import { pathToFileURL } from 'node:url';
 
-ensureDependencies();
+/** Where the electron package puts its binary on each platform (as its install.js does). */
+export function electronRelativePath(platform) {
+  if (platform === 'darwin' || platform === 'mas') return 'Electron.app/Contents/MacOS/Electron';
+  if (platform === 'win32') return 'electron.exe';
+  return 'electron';
+}
+
+/** The Electron binary, without triggering a download: path.txt when present, else the platform's path. */
+export function electronBinary(
+  root,
+  { platform = process.platform, env = process.env, exists = existsSync, read = readFileSync } = {},
+) {
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  const relative = exists(pathFile)
+    ? read(pathFile, 'utf8').trim()
+    : electronRelativePath(platform);
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = override ? join(override, relative) : join(dir, 'dist', relative);
+  return exists(candidate) ? candidate : undefined;
+}
+
+/** npm is npm.cmd on Windows, which Node (since the 2024 fix of CVE-2024-27980) runs only through a shell. */
+export function npmSpawnOptions(platform) {
+  return platform === 'win32' ? { shell: true } : {};
+}
+
+/** The exit code a finished child means for us: a spawn that failed or a signal is a failure, never 0. */
+export function exitCodeOf(result, what) {
+  if (result.error) {
+    console.error(`${what} could not be started: ${result.error.message}`);
+    return 1;
+  }
+  if (result.signal) {
+    console.error(`${what} ended by ${result.signal}`);
+    return 1;
+  }
+  return result.status ?? 1;
+}
 
 function newest(path) {
   const stat = statSync(path);
@@ -13,7 +51,7 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-function buildIfStale() {
+function buildIfStale(root) {
   const outputs = ['dist/main/main.js', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map(
     (p) => join(root, p),
   );
@@ -25,53 +63,58 @@ function buildIfStale() {
   );
   if (built >= sources) return;
   console.log('› building (sources changed since the last build)');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    ...npmSpawnOptions(process.platform),
+  });
+  const code = exitCodeOf(result, 'npm run build');
+  if (code !== 0) process.exit(code);
 }
 
-/** The Electron binary, without triggering a download. */
-function electronBinary() {
-  const dir = join(root, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, relative) : join(dir, 'dist', relative);
-  return existsSync(candidate) ? candidate : undefined;
-}
-
-function tryFetchElectron() {
+function tryFetchElectron(root) {
+  // Electron's installer shows a progress bar (on a terminal, after 30 s): let it through.
+  console.log('› downloading Electron (about 100 MB; needs Node 22.12 or later)');
   const result = spawnSync(
     process.execPath,
     [join(root, 'node_modules', 'electron', 'install.js')],
-    { cwd: root, stdio: 'ignore', timeout: 120_000 },
+    { cwd: root, stdio: 'inherit', timeout: 600_000 },
   );
-  return result.status === 0 ? electronBinary() : undefined;
+  return exitCodeOf(result, 'the Electron download') === 0 ? electronBinary(root) : undefined;
 }
 
-buildIfStale();
-const electron = electronBinary() ?? tryFetchElectron();
-if (electron) {
-  const result = spawnSync(electron, [root], { stdio: 'inherit' });
-  process.exit(result.status ?? 0);
-}
+async function main() {
+  const { ensureChromium, ensureDependencies, root } = await import('./ensure.mjs');
+  ensureDependencies();
+  buildIfStale(root);
+  const electron = electronBinary(root) ?? tryFetchElectron(root);
+  if (electron) {
+    const result = spawnSync(electron, [root], { stdio: 'inherit' });
+    process.exit(exitCodeOf(result, 'Electron'));
+  }
 
-console.log('No Electron binary here, and it could not be downloaded.');
-console.log(
-  'Provide one with ELECTRON_OVERRIDE_DIST_PATH=<folder with the electron binary>, or set ELECTRON_MIRROR to a reachable mirror and run npm start again.',
-);
-const hasDisplay =
-  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (!hasDisplay) {
+  console.log('No Electron binary here, and it could not be downloaded.');
   console.log(
-    'There is no display either. To try the app in Chromium instead: xvfb-run npm run preview',
+    'Provide one with ELECTRON_OVERRIDE_DIST_PATH=<folder with the electron binary>, or set ELECTRON_MIRROR to a reachable mirror and run npm start again.',
   );
-  process.exit(1);
+  const hasDisplay =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay) {
+    console.log(
+      'There is no display either. To try the app in Chromium instead: xvfb-run npm run preview',
+    );
+    process.exit(1);
+  }
+  console.log('Opening the preview host in Chromium instead (nothing is saved).');
+  process.env.CHROMIUM_PATH = ensureChromium();
+  const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+  const preview = spawnSync(tsx, ['main/preview/cli.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+    ...npmSpawnOptions(process.platform),
+  });
+  process.exit(exitCodeOf(preview, 'the preview host'));
 }
-console.log('Opening the preview host in Chromium instead (nothing is saved).');
-process.env.CHROMIUM_PATH = ensureChromium();
-const preview = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['main/preview/cli.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
-process.exit(preview.status ?? 0);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -18,7 +18,6 @@ import {
   safeStorage,
   screen,
   session,
-  shell,
   Tray,
 } from 'electron';
 import Store from 'electron-store';
@@ -31,7 +30,7 @@ import { AppLanguage } from './app-language';
 import { handleAppProtocol } from './app-protocol';
 import { registerEventSubscriptions, registerIpc } from './ipc';
 import { MainWindowController } from './main-window-controller';
-import { isAllowedExternal, menuTemplate } from './menu';
+import { menuTemplate } from './menu';
 import { createNotifier } from './notifications';
 import { holdQuitUntilDisposed } from './quit';
 import { createSandboxLauncher, sandboxRequestedEagerly, startEagerly } from './sandbox-launcher';
@@ -47,6 +46,8 @@ type Settings = Record<string, unknown>;
 export async function boot(
   here: string,
   log: (line: string) => void,
+  /** Opens an allowed documentation URL in the browser (main.ts checks the URL). */
+  openExternal: (url: string) => void,
 ): Promise<MainWindowController> {
   handleAppProtocol(protocol, join(here, '..', 'renderer'));
   denyAllPermissions(session.defaultSession);
@@ -99,7 +100,7 @@ export async function boot(
   const trayRef: { current?: TrayController } = {};
   const notify = createNotifier(Notification, log);
   const controller = new MainWindowController({
-    create: (options) => new BrowserWindow(options),
+    BrowserWindow,
     platform: process.platform,
     preloadPath: join(here, 'preload.cjs'),
     displays: () => screen.getAllDisplays(),
@@ -127,9 +128,6 @@ export async function boot(
   controller.open();
   reportMovedStores(dialog, language.t, moved);
 
-  const openExternal = (url: string) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
-  };
   const setMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

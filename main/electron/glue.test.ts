@@ -261,7 +261,7 @@ describe('app:// protocol and window', () => {
     const world = new StandInWorld();
     guardAllWebContents(world.app);
     const window = createMainWindow({
-      create: (options) => new world.BrowserWindow(options),
+      BrowserWindow: world.BrowserWindow,
       preloadPath: '/p.cjs',
       displays: [],
       savedState: undefined,

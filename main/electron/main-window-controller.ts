@@ -11,7 +11,7 @@ import { createMainWindow } from './window';
 import type { WindowState } from './window-state';
 
 export interface WindowControllerDeps {
-  create: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   platform: NodeJS.Platform;
   preloadPath: string;
   displays: () => readonly Display[];
@@ -43,7 +43,7 @@ export class MainWindowController {
     }
     const { deps } = this;
     const window = createMainWindow({
-      create: deps.create,
+      BrowserWindow: deps.BrowserWindow,
       preloadPath: deps.preloadPath,
       displays: deps.displays(),
       savedState: deps.savedState(),

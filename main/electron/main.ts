@@ -3,12 +3,13 @@
  * exits here), the app's identity for Windows notifications, the app:// scheme, and guards for
  * every web contents. Then, once ready, boot.ts; a failed start says why before quitting.
  */
-import { app, dialog, protocol } from 'electron';
+import { app, dialog, protocol, shell } from 'electron';
 import { declareIdentity } from './app-identity';
 import { registerAppScheme } from './app-protocol';
 import { boot } from './boot';
 import { resolveLanguage, translator } from './locale';
 import type { MainWindowController } from './main-window-controller';
+import { isAllowedExternal } from './menu';
 import { claimSingleInstance } from './single-instance';
 import { failStartup } from './startup-failure';
 import { guardAllWebContents } from './web-contents-guards';
@@ -20,6 +21,9 @@ const log = (line: string) => console.error(`[mwtokens] ${line}`);
 let controller: MainWindowController | undefined;
 let focusWanted = false;
 const focusMain = () => (controller ? controller.focus() : (focusWanted = true));
+const openExternal = (url: string) => {
+  if (isAllowedExternal(url)) void shell.openExternal(url);
+};
 
 if (claimSingleInstance(app, focusMain)) {
   declareIdentity(app, process.platform);
@@ -30,7 +34,7 @@ if (claimSingleInstance(app, focusMain)) {
   });
   app
     .whenReady()
-    .then(() => boot(here, log))
+    .then(() => boot(here, log, openExternal))
     .then((booted) => {
       controller = booted;
       if (focusWanted) booted.focus();

@@ -28,7 +28,7 @@ const screen = standInScreen([
 
 function open(world: StandInWorld, savedState: unknown, saved: WindowState[] = []) {
   return createMainWindow({
-    create: (options) => new world.BrowserWindow(options),
+    BrowserWindow: world.BrowserWindow,
     preloadPath: '/p.cjs',
     displays: screen.getAllDisplays(),
     savedState,

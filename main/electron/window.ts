@@ -15,7 +15,8 @@ export interface MainWindow {
 }
 
 export interface WindowDeps<W extends MainWindow> {
-  create: (options: BrowserWindowConstructorOptions) => W;
+  /** Electron's BrowserWindow (or a stand-in); constructed here, so checkers read the options. */
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
   preloadPath: string;
   displays: readonly Display[];
   savedState: unknown;
@@ -25,7 +26,8 @@ export interface WindowDeps<W extends MainWindow> {
 
 export function createMainWindow<W extends MainWindow>(deps: WindowDeps<W>): W {
   const restored = restoreWindowState(deps.savedState, deps.displays);
-  const window = deps.create({
+  const { BrowserWindow } = deps;
+  const window = new BrowserWindow({
     ...restored.bounds,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
