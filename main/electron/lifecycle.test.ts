@@ -32,10 +32,15 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('single instance (issue 12.5)', () => {
   it('a second instance exits at once, before any boot step, and hears nothing', () => {
     const world = new StandInWorld('linux', { lockGranted: false });
+    let quitEvents = 0;
+    world.app.on('before-quit', () => quitEvents++);
     let booted = false;
     if (claimSingleInstance(world.app, () => undefined)) booted = true;
     expect(booted).toBe(false);
     expect(world.exitCode).toBe(0);
+    // app.exit, not app.quit: no quit events (nothing may hold it), the process ends now.
+    expect(quitEvents).toBe(0);
+    expect(world.quitCompleted).toBe(false);
     expect(world.app.listenerCount('second-instance')).toBe(0);
   });
 
