@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
@@ -14,14 +15,15 @@ function electronBinary(): string | undefined {
 
 const binary = electronBinary();
 
-test('the Electron app: sign in on the sandbox, create, copy, revoke', async () => {
+test('the Electron app: start, sign in on the sandbox, create, copy, revoke, quit with the clipboard cleared', async () => {
   test.skip(
     binary === undefined,
     'no Electron binary here (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH)',
   );
   const app = await electron.launch({
     executablePath: binary,
-    args: [process.cwd()],
+    // A fresh profile folder per run, so stored state never leaks between runs.
+    args: [process.cwd(), `--user-data-dir=${mkdtempSync(join(tmpdir(), 'mwtokens-e2e-'))}`],
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '0' },
   });
   try {
@@ -46,7 +48,27 @@ test('the Electron app: sign in on the sandbox, create, copy, revoke', async () 
     await page.getByRole('button', { name: 'Revoke electron e2e' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
     await expect(page.getByRole('row', { name: /electron e2e/ })).toHaveCount(0);
+    // Quit with a secret on the clipboard: before-quit holds the quit until it is cleared.
+    await page
+      .getByRole('button', { name: /^Copy / })
+      .first()
+      .click();
+    await page.getByRole('menuitem', { name: 'Token', exact: true }).click();
+    expect(await app.evaluate(({ clipboard }) => clipboard.readText())).toMatch(/^MW_/);
+    await app.evaluate(({ app: electronApp }) => electronApp.quit());
+    await app.waitForEvent('close');
+    // Another instance (its own profile folder, so its own single-instance lock) reads the
+    // system clipboard after the first one is gone.
+    const reader = await electron.launch({
+      executablePath: binary,
+      args: [process.cwd(), `--user-data-dir=${mkdtempSync(join(tmpdir(), 'mwtokens-e2e-'))}`],
+    });
+    try {
+      expect(await reader.evaluate(({ clipboard }) => clipboard.readText())).toBe('');
+    } finally {
+      await reader.close();
+    }
   } finally {
-    await app.close();
+    await app.close().catch(() => undefined);
   }
 });
