@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { createToken, expect, signIn, test, tick } from './fixtures';
 
 test('every action works from the keyboard, and focus comes back after each dialog', async ({
   page,
@@ -39,7 +39,7 @@ test('every action works from the keyboard, and focus comes back after each dial
   await page.keyboard.press('Space');
   await expect(checkbox).toBeChecked();
   await page.keyboard.press('c');
-  await expect(page.getByText('Copied access token ‘keyboard token’ as token.')).toBeVisible();
+  await expect(page.getByText('On the clipboard: “keyboard token” as Token')).toBeVisible();
   expect(await host.clipboard.readText()).toMatch(/^MW_/);
   await page.keyboard.press('Delete');
   const confirm = page.getByRole('alertdialog', { name: /Revoke/ });
@@ -61,7 +61,7 @@ test('every action works from the keyboard, and focus comes back after each dial
 
   // Ctrl+Shift+C: a fresh API token.
   await page.keyboard.press('Control+Shift+C');
-  await expect(page.getByText('Copied API token as token.')).toBeVisible();
+  await expect(page.getByText('On the clipboard: API token as Token')).toBeVisible();
 });
 
 test('settings persist through the contract and switch language and theme at once', async ({
@@ -80,4 +80,135 @@ test('settings persist through the contract and switch language and theme at onc
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+});
+
+test('menu commands obey the same rules as keys: not over a dialog, typing commands not in a field', async ({
+  page,
+  host,
+}) => {
+  await signIn(page);
+  await createToken(page, 'alpha');
+  await tick(page, 'Select alpha');
+
+  // A dialog is open: the menu's New token, Settings, Copy API token do nothing.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  for (const command of ['newToken', 'settings', 'copyApiToken', 'revokeSelected'] as const)
+    host.manager.command(command);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByText('On the clipboard: API token')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // In the search field: "?" and Delete/Backspace from the menu type or delete, never act.
+  const search = page.getByLabel('Search tokens');
+  await search.fill('alph');
+  host.manager.command('help');
+  host.manager.command('revokeSelected');
+  await page.keyboard.press('Control+Backspace');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(search).toHaveValue('');
+
+  // Outside a field the same commands work.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  host.manager.command('help');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.keyboard.press('Control+Backspace');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  host.manager.command('revokeSelected');
+  await expect(page.getByRole('alertdialog', { name: 'Revoke “alpha”?' })).toBeVisible();
+  await page.keyboard.press('Escape');
+});
+
+test('"?" opens the shortcuts on any layout: matched by the character, not Shift+/', async ({
+  page,
+}) => {
+  await signIn(page);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  // German: Shift+ß; some layouts need AltGr, which arrives as Ctrl+Alt.
+  for (const init of [
+    { key: '?', code: 'Minus', shiftKey: true },
+    { key: '?', code: 'KeyM', ctrlKey: true, altKey: true },
+  ]) {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.locator('body').dispatchEvent('keydown', { ...init, bubbles: true });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Go to the token list');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+  }
+  // Typed into the search field, "?" is a character.
+  await page.getByLabel('Search tokens').focus();
+  await page.keyboard.type('?');
+  await expect(help).toBeHidden();
+  await expect(page.getByLabel('Search tokens')).toHaveValue('?');
+});
+
+test('the table by keyboard: T or the skip link reach it, arrows move between rows, Esc leaves the search', async ({
+  page,
+}) => {
+  await signIn(page);
+  await createToken(page, 'alpha');
+  await createToken(page, 'beta');
+  const checkboxes = page.getByRole('checkbox', { name: /^Select (alpha|beta|mwtokens)/ });
+
+  // Esc clears the search, a second Esc leaves it for the first row.
+  const search = page.getByLabel('Search tokens');
+  await search.fill('zzz');
+  await expect(page.getByText('No token matches “zzz”.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(checkboxes.nth(0)).toBeFocused();
+
+  // Down and up keep the column: from a copy button to the next row's copy button.
+  await page.keyboard.press('ArrowDown');
+  await expect(checkboxes.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(checkboxes.nth(2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(checkboxes.nth(0)).toBeFocused();
+  await page.keyboard.press('Tab');
+  const copyButtons = page.getByRole('button', { name: /^Copy (alpha|beta|mwtokens)/ });
+  await expect(copyButtons.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(copyButtons.nth(1)).toBeFocused();
+
+  // The focus ring of a row's button is drawn whole: no ancestor clips the 4px around it.
+  const clipped = await copyButtons.nth(1).evaluate(`(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      const s = getComputedStyle(up);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const b = up.getBoundingClientRect();
+      if (r.left - 4 < b.left || r.right + 4 > b.right || r.top - 4 < b.top || r.bottom + 4 > b.bottom)
+        return up.className;
+    }
+    return '';
+  })()`);
+  expect(clipped).toBe('');
+
+  // T from anywhere outside a field.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('t');
+  await expect(checkboxes.nth(0)).toBeFocused();
+
+  // The skip link, the second stop from the top of the page.
+  await page.reload();
+  await expect(checkboxes.nth(2)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the token list' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await expect(checkboxes.nth(0)).toBeFocused();
 });

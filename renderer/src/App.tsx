@@ -1,7 +1,6 @@
 import { CircleHelp, LogOut, Settings as SettingsIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button, I18nProvider } from 'react-aria-components';
-import type { Settings } from '../../app/contract';
 import { call, errorView, hasBridge, hostInfo } from './bridge';
 import { ClipboardIndicator } from './components/ClipboardIndicator';
 import { profileLabels } from './profile-names';
@@ -17,7 +16,7 @@ import { TokensScreen } from './components/TokensScreen';
 import { useEventState } from './hooks/useEventState';
 import { useShortcuts } from './hooks/useShortcuts';
 import { t } from './i18n/i18n';
-import { applySettings, localeFor } from './preferences';
+import { applySettings, FALLBACK_SETTINGS, localeFor, type UiSettings } from './preferences';
 import { displayKeys } from './shortcuts';
 
 export function App() {
@@ -33,21 +32,14 @@ export function App() {
 }
 
 function Connected() {
-  const [settings, setSettings] = useState<Settings>();
+  const [settings, setSettings] = useState<UiSettings>();
   useEffect(() => {
     call('settings:get')
       .then((loaded) => {
         applySettings(loaded);
         setSettings(loaded);
       })
-      .catch(() =>
-        setSettings({
-          clipboardClearSeconds: 30,
-          theme: 'system',
-          language: 'system',
-          defaultProfileId: undefined,
-        }),
-      );
+      .catch(() => setSettings(FALLBACK_SETTINGS));
   }, []);
   if (!settings) return null;
   // react-aria's own strings (a select's placeholder, a search field's clear button) follow
@@ -71,7 +63,7 @@ function Shell({
   settings,
   onSettingsChange,
 }: {
-  settings: Settings;
+  settings: UiSettings;
   onSettingsChange: Parameters<typeof SettingsDialog>[0]['onChange'];
 }) {
   const profiles = useEventState('profiles:changed');

@@ -5,6 +5,20 @@ import { setLocale } from './i18n/i18n';
 
 export type Locale = 'en' | 'de';
 
+/** The settings this window uses itself; the host may keep more. */
+export type UiSettings = Pick<
+  Settings,
+  'clipboardClearSeconds' | 'theme' | 'language' | 'defaultProfileId'
+>;
+
+/** Used when the host cannot answer: nothing is assumed beyond the defaults. */
+export const FALLBACK_SETTINGS: UiSettings = {
+  clipboardClearSeconds: 30,
+  theme: 'system',
+  language: 'system',
+  defaultProfileId: undefined,
+};
+
 /** The language setting, resolved: "system" follows the browser's (the OS's) language. */
 export function localeFor(
   language: Settings['language'],
@@ -15,7 +29,7 @@ export function localeFor(
 }
 
 /** Applies language and theme to the document; strings are read anew on the next render. */
-export function applySettings(settings: Settings): Locale {
+export function applySettings(settings: UiSettings): Locale {
   const locale = localeFor(settings.language);
   setLocale(locale, locale === 'de' ? de : en);
   document.documentElement.lang = locale;

@@ -1,7 +1,15 @@
 import { Button } from 'react-aria-components';
+import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { ModalDialog } from './ModalDialog';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
+
+/** Keys handled where they are pressed (in the table, the search field, any dialog). */
+const EXTRA: readonly [string[], MessageKey][] = [
+  [['↑', '↓', 'Home', 'End'], 'shortcut.rows'],
+  [['Esc'], 'shortcut.searchEscape'],
+  [['Esc'], 'shortcut.escape'],
+];
 
 export function HelpDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   return (
@@ -24,12 +32,16 @@ export function HelpDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () =
               <td>{t(shortcut.label)}</td>
             </tr>
           ))}
-          <tr>
-            <td>
-              <kbd>Esc</kbd>
-            </td>
-            <td>{t('shortcut.escape')}</td>
-          </tr>
+          {EXTRA.map(([keys, label]) => (
+            <tr key={label}>
+              <td>
+                {keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
+              </td>
+              <td>{t(label)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <div className="actions">

@@ -14,6 +14,7 @@ import type { ProfilesView, Settings } from '../../../app/contract';
 import { LANGUAGES, THEMES } from '../../../app/contract-names';
 import { call } from '../bridge';
 import { t } from '../i18n/i18n';
+import type { UiSettings } from '../preferences';
 import { ModalDialog } from './ModalDialog';
 import { ProfileSelect } from './ProfileSelect';
 import { SelectButton } from './SelectButton';
@@ -24,7 +25,7 @@ const CLEAR_AFTER_SECONDS = [10, 15, 30, 45, 60, 120, 300];
 interface Props {
   isOpen: boolean;
   onClose: () => void;
-  settings: Settings;
+  settings: UiSettings;
   onChange: (
     patch: Partial<Omit<Settings, 'defaultProfileId'>> & { defaultProfileId?: string | null },
   ) => void;

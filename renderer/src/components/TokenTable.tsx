@@ -114,6 +114,7 @@ export function TokenTable({
               : undefined;
     if (next === undefined) return;
     event.preventDefault();
+    event.stopPropagation();
     focusRow(next, Math.max(0, position));
   };
 
@@ -167,7 +168,8 @@ export function TokenTable({
           id="token-table"
           tabIndex={-1}
           data-testid="token-scroll"
-          onKeyDown={onKeyDown}
+          // Capture: a row's copy button is a menu trigger, which would open on ArrowDown.
+          onKeyDownCapture={onKeyDown}
         >
           {rows.length === 0 && (
             <div role="rowgroup">

@@ -50,7 +50,6 @@ export const en = {
   'tokens.empty': 'No access tokens yet. Create one for each script or machine that needs the API.',
   'tokens.noMatch': 'No token matches “{query}”.',
   'tokens.count': '{shown} of {total} tokens',
-  'tokens.column.select': 'Select',
   'tokens.column.description': 'Description',
   'tokens.column.created': 'Created',
   'tokens.column.secret': 'Secret',
@@ -97,12 +96,8 @@ export const en = {
   'revoke.submitMany': 'Revoke {count}',
   'revoke.working': 'Revoking…',
   'revoke.cancel': 'Cancel',
-  'revoke.result': '{revoked} revoked, {failed} failed, {skipped} not tried.',
 
-  'copy.done': 'Copied {what}.',
-  'copy.clearsIn': 'The clipboard is cleared in {seconds} s.',
   'copy.cleared': 'Clipboard cleared.',
-  'copy.expires': 'The API token is valid until {time}.',
 
   'gauge.label': 'API rate limit',
   'gauge.none': 'No limits seen yet',
@@ -155,7 +150,6 @@ export const en = {
   'settings.weakStorage': 'Allow weak storage',
   'settings.weakStorageHint':
     'Only where the system has no secure keychain: secrets are then stored in a form other programs running as you can read.',
-  'settings.saved': 'Settings saved.',
   'settings.close': 'Done',
   'help.title': 'Keyboard shortcuts',
   'help.open': 'Keyboard shortcuts',
@@ -178,7 +172,7 @@ export const en = {
   'revoke.doneMany': 'Revoked {count} tokens.',
   'revoke.failedOne': 'Could not revoke “{description}”.',
   'revoke.partly': 'Revoked {revoked} of {total} tokens; the rest were not.',
-  'shortcut.focusTable': 'Go to the token list (then ↑ ↓ between rows)',
+  'shortcut.focusTable': 'Go to the token list',
   'shortcut.searchEscape': 'In the search: clear it, then leave it',
   'tokens.searchPlaceholder': 'CI, backup, …',
   'tokens.clearSearch': 'Clear search',
@@ -211,6 +205,15 @@ export const en = {
   'app.skipToTable': 'Skip to the token list',
   'app.previewShort': 'Preview',
   'clipboard.idle': 'Nothing from mwtokens on the clipboard',
+  'clipboard.region': 'Clipboard',
+  'clipboard.holds': 'On the clipboard: {what}',
+  'clipboard.holdsAccess': '“{name}” as {format}',
+  'clipboard.holdsApi': 'API token as {format}',
+  'clipboard.holdsApiFrom': 'API token from “{name}” as {format}',
+  'clipboard.clearsIn': 'cleared in {time}',
+  'clipboard.validUntil': 'valid until {time}',
+  'clipboard.clearNow': 'Clear now',
+  'shortcut.rows': 'In the token list: to the row above or below, the first or the last',
 } as const;
 
 export type MessageKey = keyof typeof en;
