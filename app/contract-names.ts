@@ -32,6 +32,8 @@ export const CHANNEL_NAMES = [
   'session:signOut',
   'tokens:list',
   'tokens:create',
+  'tokens:rotate',
+  'tokens:export',
   'tokens:revoke',
   'tokens:revokeMany',
   'clipboard:copyToken',
@@ -42,6 +44,7 @@ export const CHANNEL_NAMES = [
   'settings:get',
   'settings:set',
   'keychain:status',
+  'sandbox:mailbox',
   'app:ping',
 ] as const;
 

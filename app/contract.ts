@@ -55,7 +55,14 @@ export interface ProfilesView {
 
 export type SessionView =
   | { profileId: string | undefined; status: 'signed_out' }
-  | { profileId: string; status: 'second_factor'; name: 'TOTP' | 'DeviceCookie' }
+  | {
+      profileId: string;
+      status: 'second_factor';
+      /** TOTP: a code from an authenticator app. DeviceCookie: a PIN mailed to the account holder. */
+      name: 'TOTP' | 'DeviceCookie';
+      /** The account the challenge is for. */
+      username: string;
+    }
   | { profileId: string; status: 'signed_in'; expiresAt: number; persisted: boolean };
 
 export interface TokenRow {
@@ -67,6 +74,28 @@ export interface TokenRow {
   held: boolean;
   /** This device's own sign-in token: revoking it signs this profile out. */
   isThisDevice: boolean;
+  /** Replaced by a rotation and waiting to be revoked once the replacement is deployed. */
+  retire?: { replacedBy: string; since: number };
+}
+
+/** A rotation's result: the replacement (held here, copied) and what the clipboard holds. */
+export interface RotationResult {
+  replacement: TokenRow;
+  receipt: CopyReceipt;
+}
+
+/** An inventory of the token list, for a file the user saves. Never holds a secret. */
+export interface TokenExport {
+  fileName: string;
+  mimeType: 'text/csv' | 'application/json';
+  content: string;
+}
+
+/** The sandbox's stand-in for e-mail (device PINs), shown while trying the app. */
+export interface SandboxMailView {
+  at: number;
+  subject: string;
+  body: string;
 }
 
 export interface TokenListView {
@@ -127,6 +156,8 @@ export interface KeychainStatus {
 
 export interface Settings {
   clipboardClearSeconds: number;
+  /** Tokens older than this many days are flagged. */
+  oldTokenDays: number;
   theme: (typeof THEMES)[number];
   language: (typeof LANGUAGES)[number];
   defaultProfileId: string | undefined;
@@ -144,6 +175,11 @@ const noInput = z.undefined();
 const id = z.string().min(1).max(100);
 const uuid = z.string().min(1).max(100);
 const profileName = z.string().trim().min(1).max(80);
+const newProfile = z.strictObject({
+  name: profileName,
+  server: z.enum(['mittwald', 'sandbox', 'custom']),
+  baseUrl: z.string().max(500).optional(),
+});
 export type CopyFormat = (typeof COPY_FORMATS)[number];
 export const tokenDescription = z.string().trim().min(1).max(TOKEN_DESCRIPTION_MAX);
 
@@ -172,13 +208,7 @@ const returns =
 
 export const channels = {
   'profiles:list': returns<ProfilesView>()(noInput),
-  'profiles:add': returns<ProfilesView>()(
-    z.strictObject({
-      name: profileName,
-      server: z.enum(['mittwald', 'sandbox', 'custom']),
-      baseUrl: customBaseUrl.optional(),
-    }),
-  ),
+  'profiles:add': returns<ProfilesView>()(newProfile.extend({ baseUrl: customBaseUrl.optional() })),
   'profiles:rename': returns<ProfilesView>()(z.strictObject({ profileId: id, name: profileName })),
   'profiles:remove': returns<ProfilesView>()(z.strictObject({ profileId: id })),
   'profiles:select': returns<ProfilesView>()(z.strictObject({ profileId: id })),
@@ -187,19 +217,20 @@ export const channels = {
   ),
 
   'session:state': returns<SessionView>()(noInput),
+  /**
+   * With `newProfile`, the profile is made for this sign-in and kept only if it succeeds (or
+   * waits for a second factor): a failed first sign-in leaves no profile behind.
+   */
   'session:signIn': returns<SessionView>()(
     z.strictObject({
       username: z.string().trim().min(1).max(200),
       password: z.string().min(1).max(500),
+      newProfile: newProfile.extend({ baseUrl: customBaseUrl.optional() }).optional(),
     }),
   ),
+  /** A TOTP code or a device PIN: the API states no length, so none is imposed here. */
   'session:submitSecondFactor': returns<SessionView>()(
-    z.strictObject({
-      code: z
-        .string()
-        .trim()
-        .regex(/^\d{6,8}$/, 'a code of 6 to 8 digits'),
-    }),
+    z.strictObject({ code: z.string().trim().min(1).max(64) }),
   ),
   'session:cancelSecondFactor': returns<SessionView>()(noInput),
   'session:resume': returns<SessionView>()(noInput),
@@ -209,6 +240,14 @@ export const channels = {
     z.strictObject({ fresh: z.boolean().optional() }).optional(),
   ),
   'tokens:create': returns<TokenRow>()(z.strictObject({ description: tokenDescription })),
+  /**
+   * Creates the replacement (same description, marked as rotated), holds and copies its secret,
+   * and marks the old one to retire; revoking the old one is a separate, confirmed step.
+   */
+  'tokens:rotate': returns<RotationResult>()(
+    z.strictObject({ uuid, format: z.enum(COPY_FORMATS) }),
+  ),
+  'tokens:export': returns<TokenExport>()(z.strictObject({ format: z.enum(['csv', 'json']) })),
   'tokens:revoke': returns<RevokeOutcome>()(
     z.strictObject({ uuid, confirmOwnSignIn: z.boolean().optional() }),
   ),
@@ -235,12 +274,15 @@ export const channels = {
   'settings:set': returns<Settings>()(
     z.strictObject({
       clipboardClearSeconds: z.number().int().min(5).max(600).optional(),
+      oldTokenDays: z.number().int().min(1).max(3650).optional(),
       theme: z.enum(THEMES).optional(),
       language: z.enum(LANGUAGES).optional(),
       defaultProfileId: id.nullable().optional(),
     }),
   ),
   'keychain:status': returns<KeychainStatus>()(noInput),
+  /** Sandbox profiles only: the mails the sandbox "sent" to the account signing in. */
+  'sandbox:mailbox': returns<SandboxMailView[]>()(noInput),
   /** Does nothing: for health checks and measuring the bridge itself. */
   'app:ping': returns<{ pong: true }>()(noInput),
 } as const;

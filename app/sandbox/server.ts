@@ -220,20 +220,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         status: 401,
         body: { type: 'AuthenticationError', message: 'Invalid credentials.' },
       };
-    const secret = signIn.account.totpSecret;
-    if (signIn.via === 'password' && secret !== undefined) {
-      const code = input.data.multiFactorCode;
-      if (code === undefined)
-        return {
-          status: 202,
-          body: { name: 'TOTP', deviceId: input.data.deviceId ?? randomUUID() },
-        };
-      if (!verifyTotp(secret, code, clock())) {
-        return {
-          status: 401,
-          body: { type: 'AuthenticationError', message: 'Invalid multi factor code.' },
-        };
-      }
+    if (signIn.via === 'password') {
+      const challenge = secondFactor(world, signIn.account, input.data, clock());
+      if (challenge) return challenge;
     }
     const issued = issue(
       signIn.account,
@@ -296,6 +285,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return { status: 200, body: { token: issue(account, claims!.tid).token } };
   });
 
+  // Not part of v1: the sandbox's mailbox, where a person trying the app reads a device PIN.
+  app.get('/_sandbox/mailbox/:username', (c) =>
+    c.json(world.mailbox.filter((mail) => mail.to === c.req.param('username'))),
+  );
+
   app.notFound((c) => c.json({ type: 'NotFound', message: 'No such route.' }, 404));
 
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' });
@@ -317,6 +311,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
       }),
   };
+}
+
+/** The 202 or 401 a password sign-in gets while its second factor is missing or wrong. */
+function secondFactor(
+  world: SandboxWorld,
+  account: SandboxAccount,
+  input: z.infer<typeof authenticateBody>,
+  now: number,
+): Answer | undefined {
+  const code = input.multiFactorCode;
+  const wrongCode: Answer = {
+    status: 401,
+    body: { type: 'AuthenticationError', message: 'Invalid multi factor code.' },
+  };
+  if (account.totpSecret !== undefined) {
+    if (code === undefined)
+      return { status: 202, body: { name: 'TOTP', deviceId: input.deviceId ?? randomUUID() } };
+    return verifyTotp(account.totpSecret, code, now) ? undefined : wrongCode;
+  }
+  if (account.deviceCookie && !world.isConfirmedDevice(account.username, input.deviceId)) {
+    if (code === undefined) {
+      const deviceId = input.deviceId ?? randomUUID();
+      world.sendDevicePin(account.username, deviceId);
+      return { status: 202, body: { name: 'DeviceCookie', deviceId } };
+    }
+    return world.confirmDevice(account.username, input.deviceId, code) ? undefined : wrongCode;
+  }
+  return undefined;
 }
 
 function applyBodyFault(fault: SandboxFault | undefined, body: unknown): string | undefined {

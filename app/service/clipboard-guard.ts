@@ -4,9 +4,11 @@
  * It knows what it put there (described, never the secret), for the renderer's indicator.
  */
 import type { ClipboardHolding } from '../contract';
+import type { ClipboardMark } from './clipboard-marks';
 
 export interface Clipboard {
-  writeText(text: string): Promise<void>;
+  /** Writes text; with marks, text and marks go in one atomic write. */
+  writeText(text: string, marks?: readonly ClipboardMark[]): Promise<void>;
   readText(): Promise<string>;
 }
 
@@ -46,9 +48,14 @@ export class ClipboardGuard {
   }
 
   /** Copies now; clears at `holding.clearsAt` if nothing else was copied meanwhile. */
-  async copy(value: string, clearMs: number, holding: ClipboardHolding): Promise<void> {
+  async copy(
+    value: string,
+    clearMs: number,
+    holding: ClipboardHolding,
+    marks: readonly ClipboardMark[] = [],
+  ): Promise<void> {
     this.cancel();
-    await this.clipboard.writeText(value);
+    await this.clipboard.writeText(value, marks);
     const handle = this.timers.setTimeout(() => void this.clearIfUnchanged(value), clearMs);
     this.pending = { value, handle, holding };
     this.onChange({ holding });

@@ -21,8 +21,12 @@ export class ProfileRuntime {
   readonly session: Session;
   /** The last list shown, updated locally after create and revoke. */
   lastList: TokenListView | undefined;
-  /** A DELETE went to another URI than the list's: the next list must be read fresh. */
-  needsFresh = false;
+  /**
+   * The next list must be read fresh: after a DELETE (another URI than the list's, so the
+   * server's cache is not cleared) and first after start, so a revoke or create made just
+   * before the app quit is never undone by a cached list. Fresh costs no extra request.
+   */
+  needsFresh = true;
   private persistedToken: string | undefined;
 
   constructor(

@@ -33,16 +33,63 @@ describe('Session', () => {
     expect(await session.signInWithPassword('mfa-demo', 'demo')).toEqual({
       status: 'second_factor',
       name: 'TOTP',
+      username: 'mfa-demo',
     });
-    expect(session.state()).toEqual({ status: 'second_factor', name: 'TOTP' });
+    expect(session.state()).toEqual({
+      status: 'second_factor',
+      name: 'TOTP',
+      username: 'mfa-demo',
+    });
     await expect(session.submitSecondFactor('123456')).rejects.toMatchObject({
       kind: 'unauthorized',
     });
     expect(session.state().status).toBe('second_factor');
     expect(await session.submitSecondFactor(totp(DEMO_TOTP_SECRET, h.clock.now))).toMatchObject({
       status: 'signed_in',
+      username: 'mfa-demo',
     });
     expect(session.state().status).toBe('signed_in');
+  });
+
+  it('confirms a new device with the mailed PIN, then signs that device in without asking', async () => {
+    const h = await start();
+    const session = new Session(h.client, { clock: h.clock.read });
+    const challenge = await session.signInWithPassword('device-demo', 'demo');
+    expect(challenge).toEqual({
+      status: 'second_factor',
+      name: 'DeviceCookie',
+      username: 'device-demo',
+    });
+    const pin = /PIN: (\d+)/.exec(h.sandbox.world.mailbox.at(-1)?.body ?? '')?.[1] ?? '';
+    await expect(
+      session.submitSecondFactor('000000' === pin ? '111111' : '000000'),
+    ).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
+    const done = await session.submitSecondFactor(pin);
+    expect(done).toMatchObject({ status: 'signed_in', username: 'device-demo' });
+    const deviceId = done.status === 'signed_in' ? done.deviceId : undefined;
+    expect(deviceId).toEqual(expect.any(String));
+    const mails = h.sandbox.world.mailbox.length;
+    const again = new Session(h.client, { clock: h.clock.read });
+    expect(await again.signInWithPassword('device-demo', 'demo', deviceId)).toMatchObject({
+      status: 'signed_in',
+      deviceId,
+    });
+    expect(h.sandbox.world.mailbox).toHaveLength(mails);
+    // Another device is still asked.
+    expect((await again.signInWithPassword('device-demo', 'demo')).status).toBe('second_factor');
+  });
+
+  it('never renews on every call: the margin is at most a tenth of a short token’s lifetime', async () => {
+    const h = await start({ tokenLifetimeSeconds: 30 });
+    const session = new Session(h.client, { clock: h.clock.read, renewMarginMs: 60_000 });
+    await session.signInWithAccessToken(await accessTokenFor(h));
+    const first = await session.token();
+    h.clock.advance(26_000); // 4 s left: outside a 3 s margin
+    expect(await session.token()).toBe(first);
+    h.clock.advance(1_500); // 2.5 s left: inside it
+    expect(await session.token()).not.toBe(first);
   });
 
   it('renews near expiry through /authentication/accesstoken, once for many concurrent callers', async () => {

@@ -11,30 +11,45 @@ export interface AccessTokenCredentials {
   secret: string;
 }
 
+export type SecondFactorKind = 'TOTP' | 'DeviceCookie';
+
 export type SessionState =
   | { status: 'signed_out' }
-  | { status: 'second_factor'; name: 'TOTP' | 'DeviceCookie' }
+  | { status: 'second_factor'; name: SecondFactorKind; username: string }
   | { status: 'signed_in'; expiresAt: number };
 
 export type SignInOutcome =
-  | { status: 'signed_in'; expiresAt: number }
-  | { status: 'second_factor'; name: 'TOTP' | 'DeviceCookie' };
+  | {
+      status: 'signed_in';
+      expiresAt: number;
+      /** The account signed in with a password (also after a second factor). */
+      username: string;
+      /** The device the server knows this sign-in by, once a second factor confirmed it. */
+      deviceId?: string;
+    }
+  | { status: 'second_factor'; name: SecondFactorKind; username: string };
 
 export interface SessionOptions {
   clock?: () => number;
-  /** Renew this long before the API token expires (default one minute). */
+  /**
+   * Renew at most this long before the API token expires (default one minute), and never more
+   * than a tenth of the token's lifetime: a short-lived token is not renewed on every call.
+   */
   renewMarginMs?: number;
 }
+
+/** Share of a token's lifetime that may be spent renewing it early. */
+const RENEW_SHARE = 0.1;
 
 interface PendingChallenge {
   username: string;
   password: string;
   deviceId: string;
-  name: 'TOTP' | 'DeviceCookie';
+  name: SecondFactorKind;
 }
 
 export class Session {
-  private apiToken: ApiToken | undefined;
+  private apiToken: (ApiToken & { receivedAt: number }) | undefined;
   private accessToken: AccessTokenCredentials | undefined;
   private pending: PendingChallenge | undefined;
   private renewal: Promise<string> | undefined;
@@ -50,7 +65,8 @@ export class Session {
   }
 
   state(): SessionState {
-    if (this.pending) return { status: 'second_factor', name: this.pending.name };
+    if (this.pending)
+      return { status: 'second_factor', name: this.pending.name, username: this.pending.username };
     if (this.apiToken || this.accessToken) {
       return { status: 'signed_in', expiresAt: this.apiToken?.expiresAt ?? 0 };
     }
@@ -59,18 +75,27 @@ export class Session {
 
   /** The cached API token, if any (for persisting it encrypted, or copying it). */
   currentApiToken(): ApiToken | undefined {
-    return this.apiToken;
+    return this.apiToken && { token: this.apiToken.token, expiresAt: this.apiToken.expiresAt };
   }
 
-  async signInWithPassword(username: string, password: string): Promise<SignInOutcome> {
+  /** `deviceId`: the device a second factor confirmed earlier, so it is not asked again. */
+  async signInWithPassword(
+    username: string,
+    password: string,
+    deviceId?: string,
+  ): Promise<SignInOutcome> {
     this.pending = undefined;
-    const result = await this.client.authenticate({ username, password });
+    const result = await this.client.authenticate({
+      username,
+      password,
+      ...(deviceId !== undefined && { deviceId }),
+    });
     if (result.status === 'second_factor') {
       this.pending = { username, password, deviceId: result.deviceId, name: result.name };
-      return { status: 'second_factor', name: result.name };
+      return { status: 'second_factor', name: result.name, username };
     }
     this.accessToken = undefined;
-    return this.adopt(result);
+    return { ...this.adopt(result), username, ...(deviceId !== undefined && { deviceId }) };
   }
 
   /** Completes a pending challenge. A wrong code leaves the challenge open for another try. */
@@ -88,7 +113,7 @@ export class Session {
     }
     this.pending = undefined;
     this.accessToken = undefined;
-    return this.adopt(result);
+    return { ...this.adopt(result), username: pending.username, deviceId: pending.deviceId };
   }
 
   cancelSecondFactor(): void {
@@ -99,7 +124,7 @@ export class Session {
     this.pending = undefined;
     this.accessToken = credentials;
     const token = await this.authenticateWithAccessToken(credentials);
-    return this.adopt(token);
+    return { ...this.adopt(token), username: credentials.uuid };
   }
 
   /** From now on renew with this access token (after creating this device's own). */
@@ -111,7 +136,8 @@ export class Session {
   restore(credentials: AccessTokenCredentials, apiToken?: ApiToken): void {
     this.pending = undefined;
     this.accessToken = credentials;
-    this.apiToken = apiToken;
+    // Its lifetime is unknown after a restart: the full margin applies until the next renewal.
+    this.apiToken = apiToken && { ...apiToken, receivedAt: 0 };
   }
 
   signOut(): void {
@@ -124,8 +150,13 @@ export class Session {
   /** A valid API token: the cached one, or one shared renewal. */
   async token(): Promise<string> {
     const cached = this.apiToken;
-    if (cached && this.clock() < cached.expiresAt - this.renewMarginMs) return cached.token;
+    if (cached && this.clock() < cached.expiresAt - this.marginFor(cached)) return cached.token;
     return this.renew(false);
+  }
+
+  private marginFor(token: { expiresAt: number; receivedAt: number }): number {
+    const lifetime = token.expiresAt - token.receivedAt;
+    return Math.min(this.renewMarginMs, Math.max(0, lifetime * RENEW_SHARE));
   }
 
   /** Runs fn with a valid token; a 401 leads to one renewal and one retry, no more. */
@@ -190,13 +221,13 @@ export class Session {
     return { token: result.token, expiresAt: result.expiresAt };
   }
 
-  private adopt(token: ApiToken): SignInOutcome {
+  private adopt(token: ApiToken): { status: 'signed_in'; expiresAt: number } {
     this.adoptToken(token);
     return { status: 'signed_in', expiresAt: token.expiresAt };
   }
 
   private adoptToken(token: ApiToken): string {
-    this.apiToken = { token: token.token, expiresAt: token.expiresAt };
+    this.apiToken = { token: token.token, expiresAt: token.expiresAt, receivedAt: this.clock() };
     return token.token;
   }
 }

@@ -17,6 +17,7 @@ import {
   type Result,
 } from '../contract';
 import type { Clipboard, Timers } from '../service/clipboard-guard';
+import type { ClipboardMark } from '../service/clipboard-marks';
 import { dispatch } from '../service/dispatch';
 import { TokenManager } from '../service/token-manager';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
@@ -29,8 +30,11 @@ import { ManualClock } from './sandbox-fixture';
 
 export class FakeClipboard implements Clipboard {
   text = '';
-  writeText(text: string): Promise<void> {
+  /** The formats written with the text, as the OS clipboard would hold them. */
+  marks: string[] = [];
+  writeText(text: string, marks: readonly ClipboardMark[] = []): Promise<void> {
     this.text = text;
+    this.marks = marks.map((mark) => mark.format);
     return Promise.resolve();
   }
   readText(): Promise<string> {

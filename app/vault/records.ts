@@ -11,6 +11,10 @@ export const profileRecordSchema = z.object({
   server: z.enum(['mittwald', 'sandbox', 'custom']),
   baseUrl: z.string().optional(),
   username: z.string().optional(),
+  /** The device a second factor confirmed (not secret): sent on later password sign-ins. */
+  deviceId: z.string().optional(),
+  /** Made for a sign-in still waiting for its second factor; removed if that never completes. */
+  provisional: z.boolean().optional(),
   allowWeakStorage: z.boolean(),
   createdAt: z.number(),
 });
@@ -35,12 +39,18 @@ export const secretsRecordSchema = z.object({
   deviceTokenUuid: z.string().optional(),
   held: z.record(z.string(), heldTokenSchema),
   apiToken: z.object({ token: sealed, expiresAt: z.number() }).optional(),
+  /** Tokens replaced by a rotation, waiting to be revoked: old uuid → its replacement. */
+  retiring: z
+    .record(z.string(), z.object({ replacedBy: z.string(), since: z.number() }))
+    .optional(),
 });
 export type SecretsRecord = z.infer<typeof secretsRecordSchema>;
 
 export const settingsRecordSchema = z.object({
   version: z.literal(1),
   clipboardClearSeconds: z.number().int().min(5).max(600),
+  // Optional so that settings written before it existed still read.
+  oldTokenDays: z.number().int().min(1).max(3650).optional(),
   theme: z.enum(THEMES),
   language: z.enum(LANGUAGES),
   defaultProfileId: z.string().optional(),

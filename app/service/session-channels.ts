@@ -1,0 +1,185 @@
+/**
+ * Sign-in (password, second factor of either kind, stored access token) and sign-out. A password
+ * sign-in creates this device's own access token, which signs in from then on; the password is
+ * never kept. A profile made for a first sign-in is kept only if that sign-in gets through.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApiError, isApiError } from '../api/errors';
+import type { ChannelParsedInput, SandboxMailView, SessionView } from '../contract';
+import type { ProfileRecord } from '../vault/records';
+import type { ProfileRuntime } from './profile-runtime';
+import { ServiceError } from './service-error';
+import type { ServiceCore } from './service-core';
+import type { Handlers } from './handlers';
+import type { SignInOutcome } from '../session/session';
+import { z } from 'zod';
+
+const mailboxSchema = z.array(z.object({ at: z.number(), subject: z.string(), body: z.string() }));
+
+export function sessionChannels(
+  core: ServiceCore,
+): Pick<
+  Handlers,
+  | 'session:state'
+  | 'session:signIn'
+  | 'session:submitSecondFactor'
+  | 'session:cancelSecondFactor'
+  | 'session:resume'
+  | 'session:signOut'
+  | 'sandbox:mailbox'
+> {
+  /** A profile made for this sign-in: selected now, removed again if the sign-in fails. */
+  const addProvisional = async (
+    input: NonNullable<ChannelParsedInput<'session:signIn'>['newProfile']>,
+  ): Promise<ProfileRecord> => {
+    if (input.server === 'custom' && input.baseUrl === undefined)
+      throw new ServiceError('invalid_input', 'A custom server needs its base URL.');
+    const profile: ProfileRecord = {
+      id: randomUUID(),
+      name: input.name,
+      server: input.server,
+      baseUrl: input.server === 'custom' ? input.baseUrl : undefined,
+      provisional: true,
+      allowWeakStorage: false,
+      createdAt: core.clock(),
+    };
+    await core.vault.updateProfiles((record) => ({
+      ...record,
+      profiles: [...record.profiles, profile],
+      selectedProfileId: profile.id,
+    }));
+    return profile;
+  };
+
+  const dropProvisional = async (profileId: string, selectBack: string | undefined) => {
+    core.registry.forget(profileId);
+    await core.vault.updateProfiles((record) => ({
+      ...record,
+      profiles: record.profiles.filter((p) => p.id !== profileId),
+      selectedProfileId:
+        record.selectedProfileId === profileId ? selectBack : record.selectedProfileId,
+    }));
+    await core.profilesChanged();
+  };
+
+  /** After a password sign-in: who it was, the confirmed device, and this device's own token. */
+  const finishPasswordSignIn = async (runtime: ProfileRuntime, outcome: SignInOutcome) => {
+    if (outcome.status !== 'signed_in') return;
+    const { username, deviceId } = outcome;
+    await core.changeProfile(runtime.profile.id, (profile) => ({
+      ...profile,
+      username,
+      provisional: undefined,
+      ...(deviceId !== undefined && { deviceId }),
+    }));
+    await core.profilesChanged();
+    if (!(await core.storageAllowed(runtime.profile))) return;
+    // If the device token cannot be made now (network, rate limit), the sign-in still holds for
+    // this session only; the session view says so (persisted: false) and the next one retries.
+    let created;
+    try {
+      created = await core.withSession(runtime, (token) =>
+        runtime.client.createApplicationToken(token, `mwtokens on ${core.options.deviceName}`),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && runtime.session.state().status === 'signed_in') return;
+      throw error;
+    }
+    await core.holdSecret(runtime, created, { asDeviceToken: true });
+    runtime.session.useAccessToken({ uuid: created.uuid, secret: created.token });
+    await runtime.persistApiToken(true);
+    await core.profilesChanged();
+  };
+
+  return {
+    'session:state': async () => core.sessionView(await core.selectedRuntimeOrUndefined()),
+
+    'session:signIn': async ({ username, password, newProfile }) => {
+      const before = (await core.selectedProfile())?.id;
+      const made = newProfile && (await addProvisional(newProfile));
+      let runtime: ProfileRuntime | undefined;
+      try {
+        runtime = await core.selectedRuntime();
+        const outcome = await runtime.session.signInWithPassword(
+          username,
+          password,
+          runtime.profile.deviceId,
+        );
+        await finishPasswordSignIn(runtime, outcome);
+      } catch (error) {
+        const waiting = runtime?.session.state().status === 'second_factor';
+        if (made && !waiting) await dropProvisional(made.id, before);
+        throw error;
+      }
+      if (made) await core.profilesChanged();
+      return core.sessionChanged();
+    },
+
+    'session:submitSecondFactor': async ({ code }) => {
+      const runtime = await core.selectedRuntime();
+      const outcome = await runtime.session.submitSecondFactor(code);
+      await finishPasswordSignIn(runtime, outcome);
+      return core.sessionChanged();
+    },
+
+    'session:cancelSecondFactor': async () => {
+      const runtime = await core.selectedRuntime();
+      runtime.session.cancelSecondFactor();
+      if (runtime.profile.provisional) {
+        const others = (await core.vault.readProfiles()).profiles.filter(
+          (p) => p.id !== runtime.profile.id,
+        );
+        await dropProvisional(runtime.profile.id, others[0]?.id);
+      }
+      return core.sessionChanged();
+    },
+
+    'session:resume': async () => {
+      const runtime = await core.selectedRuntime();
+      if (runtime.session.state().status !== 'signed_in')
+        throw new ServiceError(
+          'not_signed_in',
+          'This profile has no stored sign-in. Sign in with your password.',
+        );
+      await core.withSession(runtime, (token) => Promise.resolve(token));
+      return core.sessionChanged();
+    },
+
+    'session:signOut': async ({ revokeDeviceToken }): Promise<SessionView> => {
+      const runtime = await core.selectedRuntime();
+      const device = (await runtime.secrets()).deviceTokenUuid;
+      if (
+        revokeDeviceToken &&
+        device !== undefined &&
+        runtime.session.state().status === 'signed_in'
+      ) {
+        await core
+          .withSession(runtime, (token) => runtime.client.deleteApplicationToken(token, device))
+          .catch((error: unknown) => {
+            if (!isApiError(error, 'not_found')) throw error;
+          });
+      }
+      await core.guard.flush();
+      await runtime.forgetSignIn();
+      runtime.lastList = undefined;
+      return core.sessionChanged();
+    },
+
+    'sandbox:mailbox': async (): Promise<SandboxMailView[]> => {
+      const runtime = await core.selectedRuntime();
+      if (runtime.profile.server !== 'sandbox')
+        throw new ServiceError('invalid_input', 'Only the local sandbox has a mailbox to show.');
+      const state = runtime.session.state();
+      const username = state.status === 'second_factor' ? state.username : runtime.profile.username;
+      if (username === undefined) return [];
+      const url = `${runtime.baseUrl}/_sandbox/mailbox/${encodeURIComponent(username)}`;
+      const body: unknown = await (core.options.fetch ?? fetch)(url)
+        .then((response) => response.json())
+        .catch(() => undefined);
+      const mails = mailboxSchema.safeParse(body);
+      if (!mails.success)
+        throw new ServiceError('bad_response', 'The sandbox mailbox did not answer.');
+      return mails.data.slice(-5).reverse();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * The token list, create, rotate, revoke and the inventory export. A secret exists once, in the
+ * create's answer: it goes into the vault before anything else is done with it. A revoke or a
+ * create is never undone by the server's cached list: the first list after start, and the first
+ * after a revoke, are read fresh.
+ */
+import { isApiError } from '../api/errors';
+import type { ApplicationToken } from '../api/schemas';
+import type { RevokeOutcome, TokenListView, TokenRow } from '../contract';
+import { TOKEN_DESCRIPTION_MAX } from '../contract-names';
+import type { SecretsRecord } from '../vault/records';
+import type { Handlers } from './handlers';
+import type { ProfileRuntime } from './profile-runtime';
+import type { ServiceCore } from './service-core';
+import { ServiceError } from './service-error';
+import { exportTokens } from './token-export';
+
+export function tokenChannels(
+  core: ServiceCore,
+  copyHeldToken: Handlers['clipboard:copyToken'],
+): Pick<
+  Handlers,
+  | 'tokens:list'
+  | 'tokens:create'
+  | 'tokens:rotate'
+  | 'tokens:export'
+  | 'tokens:revoke'
+  | 'tokens:revokeMany'
+> {
+  /** Shows a change made here at once, without asking the server again. */
+  const changeShownList = (runtime: ProfileRuntime, change: (tokens: TokenRow[]) => TokenRow[]) => {
+    if (!runtime.lastList) return;
+    runtime.lastList = { ...runtime.lastList, tokens: change(runtime.lastList.tokens) };
+    core.emit('tokens:changed', runtime.lastList);
+  };
+
+  const revokeOne = async (
+    runtime: ProfileRuntime,
+    uuid: string,
+    confirmed: boolean,
+  ): Promise<RevokeOutcome> => {
+    const own = (await runtime.secrets()).deviceTokenUuid === uuid;
+    if (own && !confirmed) throw ownSignInNeedsConfirmation();
+    let outcome: RevokeOutcome['outcome'] = 'revoked';
+    try {
+      await core.withSession(runtime, (token) =>
+        runtime.client.deleteApplicationToken(token, uuid),
+      );
+    } catch (error) {
+      if (!isApiError(error, 'not_found')) throw error;
+      outcome = 'not_found';
+    }
+    runtime.needsFresh = true;
+    if (own) {
+      await runtime.forgetSignIn();
+      runtime.lastList = undefined;
+      await core.sessionChanged();
+    } else {
+      await core.vault.updateSecrets(runtime.profile.id, (record) => {
+        const held = { ...record.held };
+        delete held[uuid];
+        const retiring = { ...record.retiring };
+        delete retiring[uuid];
+        return { ...record, held, retiring };
+      });
+      changeShownList(runtime, (tokens) => tokens.filter((t) => t.uuid !== uuid));
+    }
+    return { uuid, outcome };
+  };
+
+  const list = async (runtime: ProfileRuntime, fresh: boolean): Promise<TokenListView> => {
+    const answer = await core.withSession(runtime, (token) =>
+      runtime.client.listApplicationTokens(token, { fresh: fresh || runtime.needsFresh }),
+    );
+    runtime.needsFresh = false;
+    const view: TokenListView = {
+      profileId: runtime.profile.id,
+      tokens: merge(answer.value, await runtime.secrets()),
+      cacheHit: answer.cacheHit,
+      fetchedAt: core.clock(),
+    };
+    runtime.lastList = view;
+    return view;
+  };
+
+  return {
+    // The asker gets the list as the answer; events carry changes made elsewhere (create,
+    // revoke), so 10,000 rows never cross the bridge twice.
+    'tokens:list': async (input) => list(await core.signedInRuntime(), input?.fresh ?? false),
+
+    'tokens:create': async ({ description }) => {
+      const runtime = await core.signedInRuntime();
+      await core.requireStorage(runtime.profile);
+      const created = await core.withSession(runtime, (token) =>
+        runtime.client.createApplicationToken(token, description),
+      );
+      await core.holdSecret(runtime, created);
+      const row = rowOf(created, true);
+      changeShownList(runtime, (tokens) => [row, ...tokens.filter((t) => t.uuid !== row.uuid)]);
+      return row;
+    },
+
+    'tokens:rotate': async ({ uuid, format }) => {
+      const runtime = await core.signedInRuntime();
+      await core.requireStorage(runtime.profile);
+      const secrets = await runtime.secrets();
+      if (secrets.deviceTokenUuid === uuid)
+        throw new ServiceError(
+          'invalid_input',
+          'This device’s own sign-in token is replaced by signing out and in again.',
+        );
+      const old =
+        runtime.lastList?.tokens.find((t) => t.uuid === uuid)?.description ??
+        secrets.held[uuid]?.description;
+      if (old === undefined) throw new ServiceError('not_found', 'There is no such token.');
+      const description = rotatedDescription(old, core.clock());
+      // A failed create changes nothing: the old token stays as it was.
+      const created = await core.withSession(runtime, (token) =>
+        runtime.client.createApplicationToken(token, description),
+      );
+      await core.holdSecret(runtime, created, { retires: uuid });
+      const since = core.clock();
+      const replacement = rowOf(created, true);
+      changeShownList(runtime, (tokens) => [
+        replacement,
+        ...tokens.map((t) =>
+          t.uuid === uuid ? { ...t, retire: { replacedBy: created.uuid, since } } : t,
+        ),
+      ]);
+      // Held and listed before the copy: a failed copy loses nothing, it can be copied again.
+      const receipt = await copyHeldToken({ uuid: created.uuid, format });
+      return { replacement, receipt };
+    },
+
+    'tokens:export': async ({ format }) => {
+      const runtime = await core.signedInRuntime();
+      const shown = runtime.lastList ?? (await list(runtime, false));
+      return exportTokens(shown.tokens, format, core.clock(), runtime.profile.name);
+    },
+
+    'tokens:revoke': async ({ uuid, confirmOwnSignIn }) =>
+      revokeOne(await core.signedInRuntime(), uuid, confirmOwnSignIn ?? false),
+
+    'tokens:revokeMany': async ({ uuids, confirmOwnSignIn }) => {
+      const runtime = await core.signedInRuntime();
+      const device = (await runtime.secrets()).deviceTokenUuid;
+      if (device !== undefined && uuids.includes(device) && !confirmOwnSignIn)
+        throw ownSignInNeedsConfirmation();
+      // This device's own token goes last: revoking it ends the session the others need.
+      const ordered = [...new Set(uuids)].sort(
+        (a, b) => Number(a === device) - Number(b === device),
+      );
+      const outcomes: RevokeOutcome[] = [];
+      for (const [index, uuid] of ordered.entries()) {
+        try {
+          outcomes.push(await revokeOne(runtime, uuid, true));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : 'failed';
+          outcomes.push({ uuid, outcome: 'failed', message });
+          if (isApiError(error, 'rate_limited') || isApiError(error, 'unauthorized')) {
+            for (const rest of ordered.slice(index + 1))
+              outcomes.push({ uuid: rest, outcome: 'skipped', message: 'Not tried: ' + message });
+            break;
+          }
+        }
+      }
+      return outcomes;
+    },
+  };
+}
+
+function rowOf(token: ApplicationToken, held: boolean): TokenRow {
+  return {
+    uuid: token.uuid,
+    description: token.description,
+    createdAt: token.crdate,
+    held,
+    isThisDevice: false,
+  };
+}
+
+function merge(tokens: ApplicationToken[], secrets: SecretsRecord): TokenRow[] {
+  return tokens.map((token) => {
+    const retire = secrets.retiring?.[token.uuid];
+    return {
+      ...rowOf(token, Object.hasOwn(secrets.held, token.uuid)),
+      isThisDevice: token.uuid === secrets.deviceTokenUuid,
+      ...(retire && { retire }),
+    };
+  });
+}
+
+const ROTATED = / \(rotated \d{4}-\d{2}-\d{2}\)$/;
+
+/** "CI deploy" → "CI deploy (rotated 2026-11-29)"; an earlier mark is replaced, not stacked. */
+export function rotatedDescription(description: string, now: number): string {
+  const mark = ` (rotated ${new Date(now).toISOString().slice(0, 10)})`;
+  const base = description.replace(ROTATED, '').slice(0, TOKEN_DESCRIPTION_MAX - mark.length);
+  return base + mark;
+}
+
+function ownSignInNeedsConfirmation(): ServiceError {
+  return new ServiceError(
+    'confirmation_required',
+    'This is this device’s own sign-in token: revoking it signs this profile out. Confirm to go on.',
+  );
+}
