@@ -1,6 +1,4 @@
 /** Ports on Electron's APIs (the keychain's is in safe-storage-cipher.ts). Each takes the one API it calls, so tests pass a stand-in. */
-import type { Clipboard as ElectronClipboard } from 'electron';
-import type { Clipboard } from '../../app/service/clipboard-guard';
 import type { JsonValue, KeyValueStore } from '../../app/vault/ports';
 
 /** What the adapter needs of electron-store: its file is written atomically by the library. */
@@ -36,16 +34,3 @@ export class ElectronStoreAdapter implements KeyValueStore {
 
 const escape = (key: string) => encodeURIComponent(key).replaceAll('.', '%2E');
 const unescape = (key: string) => decodeURIComponent(key);
-
-export class ElectronClipboardAdapter implements Clipboard {
-  constructor(private readonly clipboard: Pick<ElectronClipboard, 'writeText' | 'readText'>) {}
-
-  // Electron's clipboard answers synchronously or with a promise, depending on the version.
-  async writeText(text: string): Promise<void> {
-    await this.clipboard.writeText(text);
-  }
-
-  async readText(): Promise<string> {
-    return await this.clipboard.readText();
-  }
-}

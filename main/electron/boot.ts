@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   clipboard,
+  ClipboardItem,
   dialog,
   ipcMain,
   Menu,
@@ -25,7 +26,8 @@ import { toErrorView } from '../../app/service/dispatch';
 import { TokenManager } from '../../app/service/token-manager';
 import { LowLimitWatch } from '../../app/ratelimit/low-limit-watch';
 import { startSandbox } from '../../app/sandbox/server';
-import { ElectronClipboardAdapter, ElectronStoreAdapter } from './adapters';
+import { ElectronStoreAdapter } from './adapters';
+import { ElectronClipboardAdapter } from './clipboard-adapter';
 import { AppLanguage } from './app-language';
 import { handleAppProtocol } from './app-protocol';
 import { registerEventSubscriptions, registerIpc } from './ipc';
@@ -75,7 +77,7 @@ export async function boot(
   const manager = new TokenManager({
     store: new ElectronStoreAdapter(data.store),
     cipher: new SafeStorageCipher(safeStorage),
-    clipboard: new ElectronClipboardAdapter(clipboard),
+    clipboard: new ElectronClipboardAdapter(clipboard, (items) => new ClipboardItem(items)),
     deviceName: hostname(),
     sandboxUrl: sandbox.url,
   });

@@ -5,7 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract';
 import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
-import { ElectronClipboardAdapter, ElectronStoreAdapter } from './adapters';
+import { ElectronStoreAdapter } from './adapters';
 import { answerAppRequest, resolveAppRequest } from './app-protocol';
 import { CSP } from './csp';
 import { isTrustedSender, registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
@@ -207,19 +207,6 @@ describe('adapters', () => {
     expect(await adapter.keys()).toEqual(['secrets-a.b']);
     await adapter.delete('secrets-a.b');
     expect(data).toEqual({});
-  });
-
-  it('ElectronClipboardAdapter writes and reads through Electron’s clipboard', async () => {
-    let text = '';
-    const adapter = new ElectronClipboardAdapter({
-      writeText: (t: string) => {
-        text = t;
-        return Promise.resolve();
-      },
-      readText: () => Promise.resolve(text),
-    });
-    await adapter.writeText('hello');
-    expect(await adapter.readText()).toBe('hello');
   });
 });
 
