@@ -24,13 +24,19 @@ export interface RawAnswer {
   text: string;
   /** The server answered from its cache (`X-Cache: HIT`). */
   cacheHit: boolean;
+  /** The answer's headers, only when the request asked for them (`withHeaders`). */
+  headers?: Headers;
 }
 
 export interface RequestSpec {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template, e.g. `/authentication/tokens/{uuid}`: the rate-limit key. */
   path: string;
   params?: Record<string, string>;
+  /** Query parameters (v2's list paging). */
+  query?: Record<string, string>;
+  /** Hand the answer's headers back too (v2's `X-Pagination-*`). */
+  withHeaders?: boolean;
   body?: unknown;
   /** API token; sent as `Authorization: Bearer` unless tokenInQuery. */
   token?: string;
@@ -64,7 +70,7 @@ export class HttpClient {
   /** Sends the request; answers 2xx only, everything else is thrown as an ApiError. */
   async send(spec: RequestSpec): Promise<RawAnswer> {
     const endpoint = `${spec.method} ${spec.path}`;
-    // Only reads are retried: a POST or DELETE may have been carried out before the failure.
+    // Only reads are retried: a POST, PUT or DELETE may have been carried out before the failure.
     const attempts = spec.method === 'GET' ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -123,6 +129,7 @@ export class HttpClient {
       contentType: response.headers.get('content-type') ?? '',
       text,
       cacheHit: (response.headers.get('x-cache') ?? '').trim().toUpperCase() === 'HIT',
+      ...(spec.withHeaders && { headers: response.headers }),
     };
   }
 
@@ -133,6 +140,7 @@ export class HttpClient {
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: spec.accept ?? 'application/json' };
     const url = new URL(this.baseUrl + fillPath(spec.path, spec.params ?? {}));
+    for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, value);
     if (spec.token !== undefined) {
       if (spec.tokenInQuery) url.searchParams.set('access_token', spec.token);
       else headers.authorization = `Bearer ${spec.token}`;
