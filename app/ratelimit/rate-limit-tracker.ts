@@ -1,6 +1,8 @@
 /**
- * What the X-RateLimit headers said, per endpoint. The API has no reset header and every
- * window is 15 minutes, so the reset is estimated from when the current window was first seen.
+ * What the rate-limit headers said, per endpoint. v1 sends `X-RateLimit` and
+ * `X-RateLimit-Remaining` with no reset and 15-minute windows, so its reset is estimated from
+ * when the current window was first seen. v2 sends `X-Ratelimit-Limit`, `X-Ratelimit-Remaining`
+ * and `X-Ratelimit-Reset`: the reset it names is used as is.
  */
 import type { RateLimitView } from '../contract';
 
@@ -14,6 +16,8 @@ export type RateLimitListener = (snapshot: EndpointRateLimit[]) => void;
 
 export class RateLimitTracker {
   private readonly endpoints = new Map<string, EndpointRateLimit>();
+  /** Endpoints whose current resetAt was named by the server (v2), not estimated. */
+  private readonly namedResets = new Set<string>();
   private readonly listeners = new Set<RateLimitListener>();
 
   constructor(
@@ -23,13 +27,22 @@ export class RateLimitTracker {
 
   /** Records one answer's headers. Ignores answers of endpoints without limits. */
   recordHeaders(endpoint: string, headers: Headers): void {
-    const limit = parseCount(headers.get('x-ratelimit'));
+    // Header names are case-insensitive: v1's and v2's remaining are the same header; the
+    // limit is `X-RateLimit` in v1 and `X-Ratelimit-Limit` in v2.
+    const limit =
+      parseCount(headers.get('x-ratelimit')) ?? parseCount(headers.get('x-ratelimit-limit'));
     const remaining = parseCount(headers.get('x-ratelimit-remaining'));
     if (limit === undefined || remaining === undefined) return;
-    this.record(endpoint, limit, remaining);
+    this.record(
+      endpoint,
+      limit,
+      remaining,
+      parseReset(headers.get('x-ratelimit-reset'), this.clock()),
+    );
   }
 
-  record(endpoint: string, limit: number, remaining: number): void {
+  /** One sample; `resetAt` (epoch ms) when the server named the reset, else it is estimated. */
+  record(endpoint: string, limit: number, remaining: number, resetAt?: number): void {
     const now = this.clock();
     const previous = this.endpoints.get(endpoint);
     // A first sample, a rise in remaining, or a window we estimate has ended: a new window.
@@ -37,12 +50,14 @@ export class RateLimitTracker {
       previous === undefined || remaining > previous.remaining || now >= previous.resetAt;
     const windowStartedAt = newWindow ? now : previous.windowStartedAt;
     const history = [...(previous?.history ?? []), { at: now, remaining }].slice(-HISTORY_LENGTH);
+    if (resetAt === undefined) this.namedResets.delete(endpoint);
+    else this.namedResets.add(endpoint);
     this.endpoints.set(endpoint, {
       endpoint,
       limit,
       remaining,
       windowStartedAt,
-      resetAt: windowStartedAt + this.windowMs,
+      resetAt: resetAt ?? windowStartedAt + this.windowMs,
       exhausted: remaining <= 0,
       history,
     });
@@ -55,7 +70,14 @@ export class RateLimitTracker {
     const previous = this.endpoints.get(endpoint);
     const windowStartedAt =
       previous === undefined || now >= previous.resetAt ? now : previous.windowStartedAt;
-    const estimated = windowStartedAt + this.windowMs;
+    // A reset the server named for the running window (v2 sends its headers with the 429)
+    // beats an estimate; Retry-After beats both.
+    const named =
+      previous !== undefined && this.namedResets.has(endpoint) && now < previous.resetAt
+        ? previous.resetAt
+        : undefined;
+    if (named === undefined) this.namedResets.delete(endpoint);
+    const estimated = named ?? windowStartedAt + this.windowMs;
     const resetAt = retryAfterMs === undefined ? estimated : now + retryAfterMs;
     this.endpoints.set(endpoint, {
       endpoint,
@@ -105,4 +127,15 @@ export class RateLimitTracker {
 function parseCount(value: string | null): number | undefined {
   if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
   return Number(value);
+}
+
+/**
+ * `X-Ratelimit-Reset` as seconds until the reset (the v2 description does not define the header;
+ * this is the common reading). A value past 10^9 cannot be a delay (31 years): it is read as
+ * epoch seconds, the other convention in use. Anything else is ignored.
+ */
+function parseReset(value: string | null, now: number): number | undefined {
+  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  const seconds = Number(value);
+  return seconds > 1e9 ? Math.round(seconds * 1000) : now + Math.round(seconds * 1000);
 }
