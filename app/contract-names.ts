@@ -53,6 +53,7 @@ export const EVENT_NAMES = [
   'session:changed',
   'tokens:changed',
   'profiles:changed',
+  'settings:changed',
   'clipboard:changed',
   'clipboard:cleared',
   'ui:command',

@@ -306,6 +306,8 @@ export interface EventPayloads {
   /** The list after a create or revoke (a requested list comes back as the answer only). */
   'tokens:changed': TokenListView;
   'profiles:changed': ProfilesView;
+  /** The settings after a change; subscribers get the current settings first. */
+  'settings:changed': Settings;
   /** What of ours the clipboard holds; subscribers get the current state first. */
   'clipboard:changed': ClipboardView;
   /** Our copy was cleared from the clipboard (timer, "clear now", sign-out, quit). */

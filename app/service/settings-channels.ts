@@ -27,7 +27,9 @@ export function settingsChannels(
           defaultProfileId: input.defaultProfileId ?? undefined,
         }),
       }));
-      return settingsView(next);
+      const view = settingsView(next);
+      core.emit('settings:changed', view);
+      return view;
     },
     'keychain:status': async () => {
       const profile = await core.selectedProfile();

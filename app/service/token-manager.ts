@@ -24,6 +24,7 @@ export class TokenManager {
       'rateLimits:changed': () => this.handlers['rateLimits:snapshot'](undefined),
       'session:changed': () => this.handlers['session:state'](undefined),
       'profiles:changed': () => core.profilesView(),
+      'settings:changed': () => this.handlers['settings:get'](undefined),
       'clipboard:changed': () => Promise.resolve({ holding: core.guard.holding }),
     }));
     const clipboard = clipboardChannels(this.core);

@@ -1,6 +1,6 @@
 /**
- * The language main speaks in, following the app's setting: read at start, read again after
- * every `settings:set` (the service emits no settings event), and 'system' → `app.getLocale()`.
+ * The language main speaks in, following the app's setting: read at start, read again on
+ * every `settings:changed` event, and 'system' → `app.getLocale()`.
  */
 import type { Settings } from '../../app/contract';
 import { resolveLanguage, translator, type MainLanguage, type Translate } from './locale';

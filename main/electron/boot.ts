@@ -123,9 +123,8 @@ export async function boot(
       notify(language.t('notify.keptInTrayTitle'), language.t('notify.keptInTray')),
     log,
   });
-  registerIpc(ipcMain, manager, controller.trusted, log, (channel, result) => {
-    if (channel === 'settings:set' && result.ok) void language.refresh();
-  });
+  registerIpc(ipcMain, manager, controller.trusted, log);
+  manager.on('settings:changed', () => void language.refresh());
   registerEventSubscriptions(ipcMain, manager, controller.trusted, log);
   controller.open();
   reportMovedStores(dialog, language.t, moved);

@@ -49,8 +49,6 @@ export function registerIpc(
   manager: TokenManager,
   trustedIds: ReadonlySet<number>,
   log: (line: string) => void,
-  /** Told of every answered call (e.g. main re-reads its language after `settings:set`). */
-  onAnswered?: (channel: ChannelName, result: Result<unknown>) => void,
 ): void {
   for (const channel of CHANNEL_NAMES) {
     // Register once: a second set-up (reload, tests) replaces instead of doubling.
@@ -61,9 +59,7 @@ export function registerIpc(
         log(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
         return REFUSED;
       }
-      const result = await dispatch(manager, channel, input, log);
-      onAnswered?.(channel, result);
-      return result;
+      return dispatch(manager, channel, input, log);
     });
   }
 }
