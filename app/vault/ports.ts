@@ -27,6 +27,18 @@ export interface KeyValueStore {
   set(key: string, value: JsonValue): Promise<void>;
   delete(key: string): Promise<void>;
   keys(): Promise<string[]>;
+  /**
+   * Runs `work` holding a lock on the key that other processes honour too (the GUI and a CLI
+   * call share one store), so a read-modify-write of a record is never interleaved with
+   * another's. A store that only this process ever writes may leave it out.
+   */
+  lock?<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * A cheap fingerprint of the key's stored bytes (a stat, not a read): a different answer than
+   * the one seen with a cached record means another process may have written it. Undefined when
+   * there is no record. A store only this process writes may leave it out.
+   */
+  stamp?(key: string): Promise<string | undefined>;
 }
 
 /** What a store answers for a record it cannot even parse; the vault reports it, untouched. */

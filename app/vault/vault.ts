@@ -1,7 +1,9 @@
 /**
  * Profiles, settings and encrypted secrets over a KeyValueStore and a SecretCipher. Every read
  * is checked; a record that does not fit is reported and left untouched: never overwritten,
- * never thrown away, never a crash. Writes to one key are serialised, so none is lost.
+ * never thrown away, never a crash. Writes to one key are serialised in this process and, where
+ * the store can lock, across processes (the GUI and a CLI call share one store): each
+ * read-modify-write re-reads the record under the lock, so no write is lost.
  */
 import type { z } from 'zod';
 import { ServiceError } from '../service/service-error';
@@ -25,11 +27,11 @@ export class Vault {
   readonly problems = new Map<string, string>();
   private readonly queues = new Map<string, Promise<unknown>>();
   /**
-   * Records as last read or written. This process is the store's only writer, so a record is
-   * read from disk once and then served from here; problem records are never cached, so a
-   * repaired file is seen on the next read.
+   * Records as last read or written, with the store's stamp of them: served from here while the
+   * stamp (a stat, not a read) is unchanged, read again once another process wrote. Problem
+   * records are never cached, so a repaired file is seen on the next read.
    */
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new Map<string, { value: unknown; stamp: string }>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -69,13 +71,15 @@ export class Vault {
 
   async deleteSecrets(profileId: string): Promise<void> {
     const key = KEYS.secrets(profileId);
-    await this.serialised(key, async () => {
-      // Checked on disk now, not from memory: a record that nothing in this process has read
-      // yet (straight after start-up) is protected as well as one that was reported before.
-      this.cache.delete(key);
-      await this.read(key, secretsRecordSchema, emptySecrets());
-      await this.store.delete(key);
-    });
+    await this.serialised(key, () =>
+      this.locked(key, async () => {
+        // Checked on disk now, not from memory: a record that nothing in this process has read
+        // yet (straight after start-up) is protected as well as one that was reported before.
+        this.cache.delete(key);
+        await this.read(key, secretsRecordSchema, emptySecrets());
+        await this.store.delete(key);
+      }),
+    );
   }
 
   /** Encrypts for storage; the caller has checked that storing is allowed. */
@@ -98,8 +102,13 @@ export class Vault {
     key: string,
     schema: S,
     fallback: z.output<S>,
+    fresh = false,
   ): Promise<z.output<S>> {
-    if (this.cache.has(key)) return this.cache.get(key) as z.output<S>;
+    const stamp = await this.stampOf(key);
+    const cached = this.cache.get(key);
+    if (!fresh && cached !== undefined && cached.stamp === stamp)
+      return cached.value as z.output<S>;
+    this.cache.delete(key);
     let raw: unknown;
     try {
       raw = await this.store.get(key);
@@ -116,7 +125,7 @@ export class Vault {
     const parsed = raw instanceof UnreadableRecord ? undefined : schema.safeParse(raw);
     if (parsed?.success) {
       this.problems.delete(key);
-      this.cache.set(key, parsed.data);
+      if (stamp !== undefined) this.cache.set(key, { value: parsed.data, stamp });
       return parsed.data;
     }
     const reason =
@@ -133,20 +142,59 @@ export class Vault {
     fallback: z.output<S>,
     change: (record: z.output<S>) => z.output<S>,
   ): Promise<z.output<S>> {
-    return this.serialised(key, async () => {
-      const next = change(await this.read(key, schema, fallback));
-      const checked = schema.parse(next);
-      try {
-        await this.store.set(key, checked as Parameters<KeyValueStore['set']>[1]);
-        this.cache.set(key, checked);
-      } catch {
-        throw new ServiceError(
-          'storage_failed',
-          'Could not write to the app’s storage; nothing was changed.',
-        );
-      }
-      return checked;
-    });
+    return this.serialised(key, () =>
+      this.locked(key, async () => {
+        // Under a cross-process lock the record is read from the store, never from memory:
+        // another process may have written it since, and its write must not be lost.
+        const current = await this.read(key, schema, fallback, this.store.lock !== undefined);
+        const checked = schema.parse(change(current));
+        try {
+          await this.store.set(key, checked as Parameters<KeyValueStore['set']>[1]);
+        } catch {
+          this.cache.delete(key);
+          throw new ServiceError(
+            'storage_failed',
+            'Could not write to the app’s storage; nothing was changed.',
+          );
+        }
+        // Stamped while still locked, so the stamp is of this write and no other.
+        const stamp = await this.stampOf(key);
+        if (stamp === undefined) this.cache.delete(key);
+        else this.cache.set(key, { value: checked, stamp });
+        return checked;
+      }),
+    );
+  }
+
+  /**
+   * The store's stamp of a key, or a constant for a store that has none (it is written by this
+   * process only, so its cache is never stale). Undefined when the stamp failed: not cached.
+   */
+  private async stampOf(key: string): Promise<string | undefined> {
+    if (!this.store.stamp) return 'single-writer';
+    try {
+      return (await this.store.stamp(key)) ?? 'absent';
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Runs work under the store's cross-process lock, where it has one. */
+  private async locked<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (!this.store.lock) return work();
+    let entered = false;
+    try {
+      return await this.store.lock(key, () => {
+        entered = true;
+        return work();
+      });
+    } catch (error) {
+      if (entered) throw error;
+      throw new ServiceError(
+        'storage_failed',
+        `The app’s storage could not be locked (${error instanceof Error ? error.message : 'unknown error'}); nothing was changed. Try again.`,
+      );
+    }
   }
 
   private serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
