@@ -1,14 +1,13 @@
 import { CircleHelp, LogOut, Settings as SettingsIcon } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button, I18nProvider } from 'react-aria-components';
 import { call, errorView, hasBridge, hostInfo } from './bridge';
 import { ClipboardIndicator } from './components/ClipboardIndicator';
 import { profileLabels } from './profile-names';
 import { showToast } from './toasts';
-import { HelpDialog } from './components/HelpDialog';
 import { KeychainBanner } from './components/KeychainBanner';
 import { RateLimitGauge } from './components/RateLimitGauge';
-import { SettingsDialog } from './components/SettingsDialog';
+import type { SettingsDialog as SettingsDialogComponent } from './components/SettingsDialog';
 import { ShortcutHint } from './components/ShortcutHint';
 import { SignInScreen } from './components/SignInScreen';
 import { Toasts } from './components/Toasts';
@@ -18,6 +17,14 @@ import { useShortcuts } from './hooks/useShortcuts';
 import { t } from './i18n/i18n';
 import { applySettings, FALLBACK_SETTINGS, localeFor, type UiSettings } from './preferences';
 import { displayKeys } from './shortcuts';
+
+// Loaded when first opened: the first screen needs neither (keeps the initial bundle small).
+const HelpDialog = lazy(() =>
+  import('./components/HelpDialog').then((m) => ({ default: m.HelpDialog })),
+);
+const SettingsDialog = lazy(() =>
+  import('./components/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
+);
 
 export function App() {
   if (!hasBridge()) {
@@ -64,7 +71,7 @@ function Shell({
   onSettingsChange,
 }: {
   settings: UiSettings;
-  onSettingsChange: Parameters<typeof SettingsDialog>[0]['onChange'];
+  onSettingsChange: Parameters<typeof SettingsDialogComponent>[0]['onChange'];
 }) {
   const profiles = useEventState('profiles:changed');
   const session = useEventState('session:changed');
@@ -155,14 +162,18 @@ function Shell({
           <SignInScreen profiles={profiles} session={session} />
         )}
       </main>
-      <HelpDialog isOpen={helpOpen} onClose={() => setHelpOpen(false)} />
-      <SettingsDialog
-        isOpen={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-        settings={settings}
-        onChange={onSettingsChange}
-        profiles={profiles}
-      />
+      <Suspense fallback={null}>
+        {helpOpen && <HelpDialog isOpen onClose={() => setHelpOpen(false)} />}
+        {settingsOpen && (
+          <SettingsDialog
+            isOpen
+            onClose={() => setSettingsOpen(false)}
+            settings={settings}
+            onChange={onSettingsChange}
+            profiles={profiles}
+          />
+        )}
+      </Suspense>
       <footer className="statusbar">
         <ClipboardIndicator />
       </footer>

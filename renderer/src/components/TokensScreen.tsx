@@ -1,5 +1,5 @@
 import { KeyRound, Plus, RefreshCw, Search, Trash2, X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Input,
@@ -19,14 +19,20 @@ import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
 import { filterRows, sortRows, type SortOrder } from '../token-list';
 import { CopyMenu } from './CopyMenu';
-import { CreateTokenDialog } from './CreateTokenDialog';
 import { ErrorMessage } from './ErrorMessage';
-import { RevokeDialog } from './RevokeDialog';
 import { ShortcutHint } from './ShortcutHint';
 import { SelectButton } from './SelectButton';
 import { TokenTable, type TableHandle } from './TokenTable';
 
 const SORTS: SortOrder[] = ['newest', 'oldest', 'description'];
+
+// Loaded when first opened: the token list itself needs neither.
+const CreateTokenDialog = lazy(() =>
+  import('./CreateTokenDialog').then((m) => ({ default: m.CreateTokenDialog })),
+);
+const RevokeDialog = lazy(() =>
+  import('./RevokeDialog').then((m) => ({ default: m.RevokeDialog })),
+);
 
 export function TokensScreen() {
   const [list, setList] = useState<TokenListView>();
@@ -265,24 +271,30 @@ export function TokensScreen() {
           )
         }
       />
-      <CreateTokenDialog
-        isOpen={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(row) => setHighlight(row.uuid)}
-      />
-      <RevokeDialog
-        targets={revoking}
-        onClose={() => setRevoking(undefined)}
-        onDone={(outcomes) => {
-          setRevoking(undefined);
-          const done = new Set(
-            outcomes
-              .filter((o) => o.outcome === 'revoked' || o.outcome === 'not_found')
-              .map((o) => o.uuid),
-          );
-          setSelection((current) => new Set([...current].filter((uuid) => !done.has(uuid))));
-        }}
-      />
+      <Suspense fallback={null}>
+        {creating && (
+          <CreateTokenDialog
+            isOpen
+            onClose={() => setCreating(false)}
+            onCreated={(row) => setHighlight(row.uuid)}
+          />
+        )}
+        {revoking && (
+          <RevokeDialog
+            targets={revoking}
+            onClose={() => setRevoking(undefined)}
+            onDone={(outcomes) => {
+              setRevoking(undefined);
+              const done = new Set(
+                outcomes
+                  .filter((o) => o.outcome === 'revoked' || o.outcome === 'not_found')
+                  .map((o) => o.uuid),
+              );
+              setSelection((current) => new Set([...current].filter((uuid) => !done.has(uuid))));
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
