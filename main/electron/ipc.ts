@@ -3,13 +3,7 @@
  * input to dispatch (which parses it with the channel's schema). Events go to the window.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import {
-  CHANNEL_NAMES,
-  isEventName,
-  type ChannelName,
-  type EventName,
-  type Result,
-} from '../../app/contract';
+import { CHANNEL_NAMES, isEventName, type EventName, type Result } from '../../app/contract';
 import { dispatch } from '../../app/service/dispatch';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 import type { TokenManager } from '../../app/service/token-manager';
