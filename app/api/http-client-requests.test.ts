@@ -396,6 +396,23 @@ describe('rate limits', () => {
     expect((await http.send({ method: 'GET', path: '/x' })).status).toBe(200);
     expect(sent).toHaveLength(2);
   });
+  it('a 429 without a body is still a rate limit', async () => {
+    const { fetch } = scriptedFetch(() => new Response(null, { status: 429 }));
+    const { http, clock } = client(fetch);
+    expect(await failure(http.send({ method: 'GET', path: '/x' }))).toMatchObject({
+      kind: 'rate_limited',
+      resetAt: clock.now + RATE_LIMIT_WINDOW_MS,
+    });
+  });
+
+  it('without an injected clock, Retry-After counts from the real time', async () => {
+    const { fetch } = scriptedFetch(json(429, {}, { 'retry-after': '30' }));
+    const http = new HttpClient({ tracker: new RateLimitTracker(), fetch });
+    const before = Date.now();
+    const error = await failure(http.send({ method: 'GET', path: '/x' }));
+    expect(error.resetAt).toBeGreaterThanOrEqual(before + 30_000);
+    expect(error.resetAt).toBeLessThanOrEqual(Date.now() + 30_000);
+  });
 });
 
 describe('retryAfterMs edges', () => {
