@@ -12,6 +12,7 @@ import { breakTypes, FaultPlan, type SandboxFault } from './faults';
 import { JwtSigner, type SandboxClaims } from './jwt-signer';
 import { DEFAULT_RATE_LIMITS, SandboxRateLimiter, type RateLimitRule } from './rate-limiter';
 import { verifyTotp } from './totp';
+import { mountSandboxV2, type SandboxV2, type SandboxV2Options } from './v2/mount';
 import { SandboxWorld, type SandboxAccount } from './world';
 
 export interface SandboxOptions {
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   /** How long a cached GET answer is served with `X-Cache: HIT` (default 5 minutes). */
   cacheTtlMs?: number;
   accounts?: readonly SandboxAccount[];
+  /** The v2 subset served on the same port under `/v2`. */
+  v2?: SandboxV2Options;
 }
 
 export interface SandboxRequest {
@@ -40,8 +43,10 @@ export interface Sandbox {
   url: string;
   world: SandboxWorld;
   faults: FaultPlan;
-  /** Every request that reached a known route, in order. */
+  /** Every request that reached a known route (v1 and v2), in order. */
   requests: SandboxRequest[];
+  /** The v2 subset: its base URL (the origin) and its world. */
+  v2: SandboxV2;
   countRequests(route?: string): number;
   close(): Promise<void>;
 }
@@ -109,7 +114,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return claims;
   };
 
-  const app = new Hono<Env>().basePath('/v1');
+  // v1 and v2 share one router: routes added through either base path are served by both.
+  const root = new Hono<Env>();
+  const app = root.basePath('/v1');
+  const v2 = mountSandboxV2(
+    root,
+    { faults, requests, clock, sendRetryAfter: options.sendRetryAfter ?? false },
+    options.v2,
+  );
 
   const route = (
     method: 'GET' | 'POST' | 'DELETE',
@@ -301,6 +313,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://127.0.0.1:${port}/v1`,
     world,
+    v2: v2(`http://127.0.0.1:${port}`),
     faults,
     requests,
     countRequests: (key) =>
