@@ -168,7 +168,8 @@ function expiryFromBody(expires: string | number | undefined): number | undefine
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function parseJson(answer: RawAnswer, endpoint: string): unknown {
+/** The answer's body as JSON (`null` when empty); a body that is not JSON is a bad_response. */
+export function parseJson(answer: RawAnswer, endpoint: string): unknown {
   if (answer.text.trim() === '') return null;
   try {
     return JSON.parse(answer.text) as unknown;
@@ -181,7 +182,12 @@ function parseJson(answer: RawAnswer, endpoint: string): unknown {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, data: unknown, endpoint: string): z.output<S> {
+/** Checks data against the schema; a misfit is a bad_response naming paths, never values. */
+export function parse<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  endpoint: string,
+): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   // Paths and expectations only: zod's messages name types, never the values themselves.
