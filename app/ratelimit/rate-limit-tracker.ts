@@ -5,9 +5,10 @@
  * and `X-Ratelimit-Reset`: the reset it names is used as is.
  */
 import type { RateLimitView } from '../contract';
+import { mergeRateLimits } from './rate-limit-merge';
 
 export const RATE_LIMIT_WINDOW_MS = 15 * 60 * 1000;
-const HISTORY_LENGTH = 30;
+export const HISTORY_LENGTH = 30;
 
 /** One endpoint's state: the contract's view, so what the renderer sees is what is tracked. */
 export type EndpointRateLimit = RateLimitView;
@@ -89,6 +90,25 @@ export class RateLimitTracker {
       history: [...(previous?.history ?? []), { at: now, remaining: 0 }].slice(-HISTORY_LENGTH),
     });
     this.emit();
+  }
+
+  /**
+   * States another process saw (read from the shared store): newer ones replace ours, the
+   * histories join. Listeners hear of it once, and only if something changed.
+   */
+  adopt(states: readonly EndpointRateLimit[]): void {
+    let changed = false;
+    for (const state of mergeRateLimits([...this.endpoints.values()], states, HISTORY_LENGTH)) {
+      const previous = this.endpoints.get(state.endpoint);
+      if (previous !== undefined && JSON.stringify(previous) === JSON.stringify(state)) continue;
+      this.endpoints.set(state.endpoint, state);
+      // A reset that is not window start + window was named by a server (v2).
+      if (state.resetAt === state.windowStartedAt + this.windowMs)
+        this.namedResets.delete(state.endpoint);
+      else this.namedResets.add(state.endpoint);
+      changed = true;
+    }
+    if (changed) this.emit();
   }
 
   /** When the endpoint may be asked again, if it is exhausted now; else undefined. */

@@ -6,6 +6,7 @@ import { MittwaldClient } from '../api/mittwald-client';
 import type { TokenListView } from '../contract';
 import { RateLimitTracker } from '../ratelimit/rate-limit-tracker';
 import { Session } from '../session/session';
+import { SharedRateLimits } from './shared-rate-limits';
 import type { ProfileRecord, SecretsRecord } from '../vault/records';
 import type { Vault } from '../vault/vault';
 
@@ -19,6 +20,8 @@ export class ProfileRuntime {
   readonly tracker: RateLimitTracker;
   readonly client: MittwaldClient;
   readonly session: Session;
+  /** The tracker's state, shared through the store with other processes (a CLI call). */
+  readonly limits: SharedRateLimits;
   /** The last list shown, updated locally after create and revoke. */
   lastList: TokenListView | undefined;
   /**
@@ -44,10 +47,12 @@ export class ProfileRuntime {
       timeoutMs: options.timeoutMs,
     });
     this.session = new Session(this.client, { clock: options.clock });
+    this.limits = new SharedRateLimits(vault, profile.id, this.tracker);
   }
 
   /** Resumes from the stored device token and cached API token; sends nothing. */
   async restore(): Promise<void> {
+    await this.limits.load();
     const secrets = await this.vault.readSecrets(this.profile.id);
     const device = secrets.deviceTokenUuid;
     const held = device === undefined ? undefined : secrets.held[device];

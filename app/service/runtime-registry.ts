@@ -37,6 +37,9 @@ export class RuntimeRegistry {
       this.runtimes.set(profile.id, runtime);
       // A runtime that could not be made (the sandbox did not start) is tried again next time.
       runtime.catch(() => this.runtimes.delete(profile.id));
+    } else {
+      // Another process (a CLI call) may have spent from the same limits: a stat when it did not.
+      void runtime.then((made) => made.limits.load()).catch(() => undefined);
     }
     return runtime;
   }

@@ -96,6 +96,7 @@ export interface ServiceHarness {
   events<E extends EventName>(event: E): EventPayloads[E][];
   /** A new manager over the same store and cipher: an app restart. */
   restart(): ServiceHarness;
+  /** The store's records by file name (the shared rate-limit state left out). */
   storeFiles(): Record<string, string>;
   /** The store's files as they were at close, once closed. */
   lastFiles(): Haystack[] | undefined;
@@ -206,10 +207,16 @@ function fileHaystacks(folder: string): Haystack[] {
   }
 }
 
+/**
+ * The store's records, without the shared rate-limit state: it is written in the background
+ * whenever an answer carries limits (even a failed one), so "nothing changed" means the rest.
+ */
 function readStoreFiles(folder: string): Record<string, string> {
   try {
     return Object.fromEntries(
-      readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
+      readdirSync(folder)
+        .filter((name) => !name.startsWith('ratelimits-'))
+        .map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
     );
   } catch {
     return {};

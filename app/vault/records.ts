@@ -64,8 +64,30 @@ export const DEFAULT_SETTINGS: SettingsRecord = {
   language: 'system',
 };
 
+/** One endpoint's rate limit as the tracker keeps it (RateLimitView): not secret. */
+const rateLimitStateSchema = z.object({
+  endpoint: z.string().min(1).max(300),
+  limit: z.number(),
+  remaining: z.number(),
+  windowStartedAt: z.number(),
+  resetAt: z.number(),
+  exhausted: z.boolean(),
+  history: z.array(z.object({ at: z.number(), remaining: z.number() })).max(100),
+});
+
+/**
+ * What one profile's rate-limit tracker saw, shared through the store, so the GUI's gauge shows
+ * what a CLI call spent and a CLI call honours a limit the GUI used up.
+ */
+export const rateLimitsRecordSchema = z.object({
+  version: z.literal(1),
+  endpoints: z.array(rateLimitStateSchema).max(500),
+});
+export type RateLimitsRecord = z.infer<typeof rateLimitsRecordSchema>;
+
 export const KEYS = {
   profiles: 'profiles',
   settings: 'settings',
   secrets: (profileId: string) => `secrets-${profileId}`,
+  rateLimits: (profileId: string) => `ratelimits-${profileId}`,
 } as const;

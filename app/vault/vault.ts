@@ -12,15 +12,18 @@ import {
   DEFAULT_SETTINGS,
   KEYS,
   profilesRecordSchema,
+  rateLimitsRecordSchema,
   secretsRecordSchema,
   settingsRecordSchema,
   type ProfilesRecord,
+  type RateLimitsRecord,
   type SecretsRecord,
   type SettingsRecord,
 } from './records';
 
 const EMPTY_PROFILES: ProfilesRecord = { version: 1, profiles: [] };
 const emptySecrets = (): SecretsRecord => ({ version: 1, held: {} });
+const emptyRateLimits = (): RateLimitsRecord => ({ version: 1, endpoints: [] });
 
 export class Vault {
   /** Keys whose records could not be read, with the reason (no contents). */
@@ -67,6 +70,18 @@ export class Vault {
     change: (record: SecretsRecord) => SecretsRecord,
   ): Promise<SecretsRecord> {
     return this.update(KEYS.secrets(profileId), secretsRecordSchema, emptySecrets(), change);
+  }
+
+  readRateLimits(profileId: string): Promise<RateLimitsRecord> {
+    return this.read(KEYS.rateLimits(profileId), rateLimitsRecordSchema, emptyRateLimits());
+  }
+
+  updateRateLimits(
+    profileId: string,
+    change: (record: RateLimitsRecord) => RateLimitsRecord,
+  ): Promise<RateLimitsRecord> {
+    const key = KEYS.rateLimits(profileId);
+    return this.update(key, rateLimitsRecordSchema, emptyRateLimits(), change);
   }
 
   async deleteSecrets(profileId: string): Promise<void> {
