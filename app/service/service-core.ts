@@ -144,11 +144,9 @@ export class ServiceCore {
 
   // ── Secrets ─────────────────────────────────────────────────────────────────────────
 
-  async storageAllowed(profile: ProfileRecord): Promise<boolean> {
-    if (this.vault.weak && !profile.allowWeakStorage) return false;
-    // Electron makes basic_text available only after this call: made once the user accepted.
-    if (this.vault.weak) this.vault.cipher.allowWeak();
-    return this.vault.cipher.isAvailable();
+  /** The vault's rule, shared with the CLI: weak storage only where the user accepted it. */
+  storageAllowed(profile: ProfileRecord): Promise<boolean> {
+    return this.vault.storageAllowed(profile);
   }
 
   async requireStorage(profile: ProfileRecord): Promise<void> {

@@ -4,7 +4,12 @@ import type { SecretCipher } from './ports';
 
 export class EphemeralAesGcmCipher implements SecretCipher {
   readonly backend: string = 'aes-256-gcm (memory)';
-  private readonly key = randomBytes(32);
+  private readonly key: Buffer;
+
+  /** A given key only in tests that share the store with another process (a CLI run). */
+  constructor(key?: Uint8Array) {
+    this.key = key === undefined ? randomBytes(32) : Buffer.from(key);
+  }
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(true);

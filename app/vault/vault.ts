@@ -97,6 +97,16 @@ export class Vault {
     );
   }
 
+  /**
+   * Whether secrets of this profile may be stored now: a weak backend only for a profile whose
+   * user accepted it (Electron makes basic_text available only after allowWeak, called then).
+   */
+  async storageAllowed(profile: { allowWeakStorage: boolean }): Promise<boolean> {
+    if (this.weak && !profile.allowWeakStorage) return false;
+    if (this.weak) this.cipher.allowWeak();
+    return this.cipher.isAvailable();
+  }
+
   /** Encrypts for storage; the caller has checked that storing is allowed. */
   async seal(plain: string): Promise<string> {
     return Buffer.from(await this.cipher.encrypt(plain)).toString('base64');
