@@ -40,6 +40,8 @@ export interface SandboxV2Options {
   firstFactorSeconds?: number;
   rateLimits?: Readonly<Record<string, RateLimitRule>>;
   rateLimitWindowMs?: number;
+  /** Page size of the token list when the request names no `limit` (default: everything). */
+  listPageSize?: number;
 }
 
 export interface SandboxV2 {
@@ -78,6 +80,6 @@ export function mountSandboxV2(
   );
   const route = makeRoute({ root, world, limiter, ...deps });
   authRoutes(route, world, clock);
-  apiTokenRoutes(route, world, clock);
+  apiTokenRoutes(route, world, clock, options.listPageSize);
   return (origin) => ({ url: origin, world });
 }

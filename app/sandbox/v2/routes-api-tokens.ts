@@ -40,7 +40,12 @@ function view(token: SandboxV2ApiToken) {
 
 const notFound = error(404, 'NotFoundError', 'No such API token.');
 
-export function apiTokenRoutes(route: V2Route, world: SandboxV2World, clock: () => number): void {
+export function apiTokenRoutes(
+  route: V2Route,
+  world: SandboxV2World,
+  clock: () => number,
+  defaultLimit?: number,
+): void {
   /** An expiry must lie ahead: a token born expired is refused as invalid input. */
   const pastExpiry = (expiresAt: string | undefined): V2Answer | undefined =>
     expiresAt !== undefined && Date.parse(expiresAt) <= clock()
@@ -53,7 +58,8 @@ export function apiTokenRoutes(route: V2Route, world: SandboxV2World, clock: () 
     const query = listQuery.safeParse(c.req.query());
     if (!query.success) return validationFailed(query.error.issues);
     const all = world.apiTokensOf(principal!.email);
-    const { limit, page } = query.data;
+    const { page } = query.data;
+    const limit = query.data.limit ?? defaultLimit;
     // `skip` wins over `page` when both are set; `page` counts in `limit`s.
     const skip = query.data.skip ?? (page !== undefined && limit !== undefined ? page * limit : 0);
     const items = all.slice(skip, limit === undefined ? undefined : skip + limit);
