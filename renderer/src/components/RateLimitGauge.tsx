@@ -1,11 +1,12 @@
 import { Gauge } from 'lucide-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { RateLimitView } from '../../../app/contract';
 import { endpointName } from '../endpoint-names';
 import { useEventState } from '../hooks/useEventState';
 import { useNow } from '../hooks/useNow';
 import { formatRelative, formatTime, t } from '../i18n/i18n';
+import { markPainted } from '../paint-marks';
 import { level, tightest } from '../rate-limit-view';
 import { LimitMeter } from './LimitMeter';
 
@@ -23,9 +24,7 @@ export function RateLimitGauge() {
   const now = useNow(limits.length > 0);
   const worst = tightest(limits, now);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    requestAnimationFrame(() => performance.mark('mwtokens:gauge-painted'));
-  }, [limits]);
+  useLayoutEffect(() => markPainted('mwtokens:gauge-painted'), [limits]);
   return (
     <>
       {/* Quiet and neutral until a limit was seen: an icon, no "nothing yet" text. */}

@@ -1,5 +1,14 @@
 import { KeyRound, Plus, RefreshCw, Search, Trash2, X } from 'lucide-react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   Button,
   Input,
@@ -15,6 +24,7 @@ import { call, errorView, subscribe } from '../bridge';
 import { copyApiToken, copyToken } from '../copy';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { displayKeys } from '../shortcuts';
+import { markPainted } from '../paint-marks';
 import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
 import { filterRows, sortRows, type SortOrder } from '../token-list';
@@ -78,8 +88,8 @@ export function TokensScreen() {
   const indexed = useMemo(() => sortRows(list?.tokens ?? [], sort), [list, sort]);
   // Filtering 10,000 pre-lowered keys takes about a millisecond: no need to defer it.
   const rows = useMemo(() => filterRows(indexed, query), [indexed, query]);
-  useEffect(() => {
-    if (list) requestAnimationFrame(() => performance.mark('mwtokens:rows-committed'));
+  useLayoutEffect(() => {
+    if (list) markPainted('mwtokens:rows-painted');
   }, [list, rows]);
 
   const searchRef = useRef<HTMLInputElement>(null);
