@@ -1,31 +1,36 @@
 import type { SafeStorage } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { WEAK_BACKENDS } from '../../app/vault/ports';
 import { SafeStorageCipher, type SafeStorageApi } from './safe-storage-cipher';
 
 type Backend = ReturnType<SafeStorage['getSelectedStorageBackend']>;
 
 /**
- * A stand-in with Electron 45's behaviour on Linux: with `basic_text` (no keyring) the async
- * encryptor is unavailable, and encryptStringAsync rejects, until setUsePlainTextEncryption(true).
+ * Electron 45's safeStorage on Linux, as its source behaves: the backend's name is set only
+ * when the sync encryptor starts (isEncryptionAvailable and friends); until then it reads as
+ * ''. The async encryptor is available on every backend, basic_text included, and does not
+ * look at setUsePlainTextEncryption (the sync gate does).
  */
 function standIn(backend: Backend) {
+  let syncStarted = false;
   let plainTextAllowed = false;
-  const available = () => backend !== 'basic_text' || plainTextAllowed;
   const calls: string[] = [];
   const api = {
-    getSelectedStorageBackend: () => backend,
+    getSelectedStorageBackend: () => (syncStarted ? backend : ('' as Backend)),
+    isEncryptionAvailable: () => {
+      calls.push('isEncryptionAvailable');
+      syncStarted = true;
+      return backend !== 'basic_text' || plainTextAllowed;
+    },
     setUsePlainTextEncryption: (usePlainText: boolean) => {
       calls.push(`setUsePlainTextEncryption(${usePlainText})`);
       plainTextAllowed = usePlainText;
     },
-    isAsyncEncryptionAvailable: () => Promise.resolve(available()),
-    encryptStringAsync: (plainText: string) =>
-      available()
-        ? Promise.resolve(Buffer.from(`v11:${plainText}`))
-        : Promise.reject(new Error('Encryption is not available.')),
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
+    encryptStringAsync: (plainText: string) => Promise.resolve(Buffer.from(`v11:${plainText}`)),
     decryptStringAsync: (encrypted: Buffer) => {
       const text = encrypted.toString();
-      if (!available() || !text.startsWith('v11:'))
+      if (!text.startsWith('v11:'))
         return Promise.reject(new Error('Error while decrypting the ciphertext provided.'));
       return Promise.resolve({ shouldReEncrypt: false, result: text.slice(4) });
     },
@@ -34,29 +39,43 @@ function standIn(backend: Backend) {
 }
 
 describe('SafeStorageCipher', () => {
-  it('uses the async API and reports the Linux backend', async () => {
+  it('uses the async API to encrypt and decrypt', async () => {
     const { api } = standIn('gnome_libsecret');
     const cipher = new SafeStorageCipher(api, 'linux');
-    expect(cipher.backend).toBe('gnome_libsecret');
     expect(await cipher.isAvailable()).toBe(true);
     expect(await cipher.decrypt(await cipher.encrypt('x'))).toBe('x');
-    expect(new SafeStorageCipher(api, 'darwin').backend).toBe('keychain');
-    expect(new SafeStorageCipher(api, 'win32').backend).toBe('dpapi');
+    await expect(cipher.decrypt(Buffer.from('garbage'))).rejects.toThrow();
   });
 
-  it('basic_text stays unavailable until weak storage is allowed, as in Electron', async () => {
+  it('names the Linux backend although the async encryptor never does, probing once', () => {
+    const { api, calls } = standIn('gnome_libsecret');
+    const cipher = new SafeStorageCipher(api, 'linux');
+    expect(cipher.backend).toBe('gnome_libsecret');
+    expect(cipher.backend).toBe('gnome_libsecret');
+    expect(calls).toEqual(['isEncryptionAvailable']);
+  });
+
+  it('basic_text is named, and counted weak, so storage waits for the user’s opt-in', () => {
     const { api, calls } = standIn('basic_text');
     const cipher = new SafeStorageCipher(api, 'linux');
-    expect(await cipher.isAvailable()).toBe(false);
-    await expect(cipher.encrypt('x')).rejects.toThrow();
+    expect(cipher.backend).toBe('basic_text');
+    expect(WEAK_BACKENDS.has(cipher.backend)).toBe(true);
     cipher.allowWeak();
-    expect(calls).toEqual(['setUsePlainTextEncryption(true)']);
-    expect(await cipher.isAvailable()).toBe(true);
-    expect(await cipher.decrypt(await cipher.encrypt('x'))).toBe('x');
+    expect(calls).toContain('setUsePlainTextEncryption(true)');
   });
 
-  it('allowWeak is not passed on outside Linux, where Electron ignores it', () => {
+  it('a backend that stays unnamed counts as weak, never as strong', () => {
+    const { api } = standIn('basic_text');
+    const silent = { ...api, isEncryptionAvailable: () => false };
+    const cipher = new SafeStorageCipher(silent, 'linux');
+    expect(cipher.backend).toBe('unknown');
+    expect(WEAK_BACKENDS.has(cipher.backend)).toBe(true);
+  });
+
+  it('macOS and Windows name their keychains and ignore allowWeak', () => {
     const { api, calls } = standIn('unknown');
+    expect(new SafeStorageCipher(api, 'darwin').backend).toBe('keychain');
+    expect(new SafeStorageCipher(api, 'win32').backend).toBe('dpapi');
     new SafeStorageCipher(api, 'darwin').allowWeak();
     expect(calls).toEqual([]);
   });
