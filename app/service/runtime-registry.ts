@@ -31,16 +31,18 @@ export class RuntimeRegistry {
   ) {}
 
   get(profile: ProfileRecord): Promise<ProfileRuntime> {
-    let runtime = this.runtimes.get(profile.id);
-    if (!runtime) {
-      runtime = this.create(profile);
-      this.runtimes.set(profile.id, runtime);
-      // A runtime that could not be made (the sandbox did not start) is tried again next time.
-      runtime.catch(() => this.runtimes.delete(profile.id));
-    } else {
-      // Another process (a CLI call) may have spent from the same limits: a stat when it did not.
-      void runtime.then((made) => made.limits.load()).catch(() => undefined);
-    }
+    const made = this.runtimes.get(profile.id);
+    // Another process (a CLI call) may have spent from the same limits: adopted before this
+    // use, so a limit it used up is honoured. A stat when nothing changed.
+    if (made)
+      return made.then(async (runtime) => {
+        await runtime.limits.load();
+        return runtime;
+      });
+    const runtime = this.create(profile);
+    this.runtimes.set(profile.id, runtime);
+    // A runtime that could not be made (the sandbox did not start) is tried again next time.
+    runtime.catch(() => this.runtimes.delete(profile.id));
     return runtime;
   }
 

@@ -87,6 +87,11 @@ export interface ServiceHarness {
   transcript: string[];
   /** Every line the service and dispatch logged. */
   logLines: string[];
+  /**
+   * Output of other processes on this store (a CLI call's stderr, its stdout where no secret
+   * belongs), leak-checked with the rest; shared by restarts.
+   */
+  outputs: Haystack[];
   call<C extends ChannelName>(
     channel: C,
     input?: ChannelInput<C>,
@@ -115,7 +120,7 @@ export async function startService(
   const sandbox = await startSandbox({ clock: clock.read, accounts, ...options.sandbox });
   const folder = mkdtempSync(join(tmpdir(), 'mwtokens-store-'));
   const cipher = options.cipher ?? new RecordingCipher();
-  return build({ sandbox, clock, folder, cipher, password });
+  return build({ sandbox, clock, folder, cipher, password, outputs: [] });
 }
 
 interface Shared {
@@ -126,6 +131,7 @@ interface Shared {
   password: string;
   /** The store's files as they were when it was closed, so a late leak check still sees them. */
   lastFiles?: Haystack[];
+  outputs: Haystack[];
 }
 
 function build(shared: Shared): ServiceHarness {
@@ -165,6 +171,7 @@ function build(shared: Shared): ServiceHarness {
     password,
     transcript,
     logLines,
+    outputs: shared.outputs,
     call: async (channel, input) => {
       const result = (await dispatch(manager, channel, input, log)) as Result<
         ChannelOutput<typeof channel>
@@ -233,6 +240,7 @@ export function haystacksOf(harness: ServiceHarness): Haystack[] {
   return [
     { where: 'answers and events', text: harness.transcript.join('\n') },
     { where: 'log lines', text: harness.logLines.join('\n') },
+    ...harness.outputs,
     ...(harness.lastFiles() ?? fileHaystacks(harness.folder)),
   ];
 }
