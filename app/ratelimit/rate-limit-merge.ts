@@ -17,16 +17,21 @@ export function mergeRateLimits(
       merged.set(other.endpoint, other);
       continue;
     }
-    const winner = newestSample(other) > newestSample(own) ? other : own;
+    const winner = later(other, own) ? other : own;
     const samples = new Map(
       [...own.history, ...other.history].map((s) => [`${s.at}:${s.remaining}`, s]),
     );
-    const history = [...samples.values()].sort((a, b) => a.at - b.at).slice(-historyLength);
+    // Within one instant, more spent is later: remaining only falls within a window.
+    const history = [...samples.values()]
+      .sort((a, b) => a.at - b.at || b.remaining - a.remaining)
+      .slice(-historyLength);
     merged.set(other.endpoint, { ...winner, history });
   }
   return [...merged.values()];
 }
 
-function newestSample(state: RateLimitView): number {
-  return state.history.at(-1)?.at ?? state.windowStartedAt;
+/** Whether a's newest sample is later than b's; at the same instant, the one that spent more. */
+function later(a: RateLimitView, b: RateLimitView): boolean {
+  const at = (state: RateLimitView) => state.history.at(-1)?.at ?? state.windowStartedAt;
+  return at(a) > at(b) || (at(a) === at(b) && a.remaining < b.remaining);
 }
