@@ -1,17 +1,34 @@
 /** Ports on Electron's APIs (the keychain's is in safe-storage-cipher.ts). Each takes the one API it calls, so tests pass a stand-in. */
+import { stat } from 'node:fs/promises';
+import { withLockFile, type LockOptions } from '../../app/vault/lock-file';
 import type { JsonValue, KeyValueStore } from '../../app/vault/ports';
 
-/** What the adapter needs of electron-store: its file is written atomically by the library. */
+/**
+ * What the adapter needs of electron-store: its file is written atomically by the library, and
+ * every read and write reads the file first (its `cache` option is off by default), so a write
+ * made by another process is seen. `path` is the file: without it, this is the only writer.
+ */
 export interface StoreApi {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
   readonly store: Record<string, unknown>;
+  readonly path?: string;
 }
 
-/** Keys are escaped so that electron-store never reads a dot as a nested path. */
+/**
+ * Keys are escaped so that electron-store never reads a dot as a nested path. A CLI call may
+ * write the same file while the app runs: the file holds every key, so one lock file beside it
+ * guards every key's read-modify-write, and the file's stamp stands for every key.
+ */
 export class ElectronStoreAdapter implements KeyValueStore {
-  constructor(private readonly store: StoreApi) {}
+  /** Lock calls of this process queue here, so they never poll for each other's lock file. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: StoreApi,
+    private readonly lockOptions: LockOptions = {},
+  ) {}
 
   get(key: string): Promise<unknown> {
     return Promise.resolve(this.store.get(escape(key)));
@@ -29,6 +46,28 @@ export class ElectronStoreAdapter implements KeyValueStore {
 
   keys(): Promise<string[]> {
     return Promise.resolve(Object.keys(this.store.store).map(unescape));
+  }
+
+  lock<T>(_key: string, work: () => Promise<T>): Promise<T> {
+    const file = this.store.path;
+    if (file === undefined) return work();
+    const locked = () => withLockFile(`${file}.lock`, work, this.lockOptions);
+    const next = this.queue.then(locked, locked);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The file's inode (a new one per atomic write), size and times; the same for every key. */
+  async stamp(): Promise<string | undefined> {
+    const file = this.store.path;
+    if (file === undefined) return 'only-writer';
+    try {
+      const s = await stat(file, { bigint: true });
+      return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 }
 
