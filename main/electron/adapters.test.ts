@@ -3,9 +3,11 @@
  * the engine under electron-store, with its real file handling), each with its own vault, as
  * two processes would have. No write may be lost; a write of the other is seen.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EphemeralAesGcmCipher } from '../../app/vault/aes-gcm-cipher';
@@ -53,6 +55,19 @@ describe('ElectronStoreAdapter shared with another process', () => {
     expect(Object.keys((await gui.readSecrets('p')).held)).toHaveLength(30);
     expect(Object.keys((await cli.readSecrets('q')).held)).toHaveLength(15);
     expect(readdirSync(dir)).toEqual(['mwtokens-data.json']);
+  });
+
+  it('two processes writing the file at once: every write of both is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mwtokens-estore-'));
+    dirs.push(dir);
+    const writer = join(import.meta.dirname, 'testing', 'shared-store-writer.ts');
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const run = promisify(execFile);
+    await Promise.all([run(tsx, [writer, dir, 'gui', '25']), run(tsx, [writer, dir, 'cli', '25'])]);
+    const file = JSON.parse(readFileSync(join(dir, 'mwtokens-data.json'), 'utf8')) as {
+      'secrets-p': { held: Record<string, unknown> };
+    };
+    expect(Object.keys(file['secrets-p'].held)).toHaveLength(50);
   });
 
   it('a record the other wrote is seen on the next read', async () => {
