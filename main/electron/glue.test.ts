@@ -10,14 +10,10 @@ import { answerAppRequest, resolveAppRequest } from './app-protocol';
 import { CSP } from './csp';
 import { isTrustedSender, registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
 import { createPreloadApi } from './preload-api';
-import {
-  handledChannels,
-  invokeHandler,
-  openHandlerAnswer,
-  standInEvent,
-  StandInIpcMain,
-  StandInWorld,
-} from './testing/stand-ins';
+import { standInEvent } from './testing/stand-in-event';
+import { handledChannels, invokeHandler, StandInIpcMain } from './testing/stand-in-ipc';
+import { openHandlerAnswer } from './testing/stand-in-windows';
+import { StandInWorld } from './testing/stand-ins';
 import { guardAllWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
 

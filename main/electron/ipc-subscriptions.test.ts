@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayloads } from '../../app/contract';
 import type { TokenManager } from '../../app/service/token-manager';
 import { registerEventSubscriptions, registerIpc, SUBSCRIBE_CHANNEL } from './ipc';
-import { invokeHandler, StandInIpcMain, StandInWebContents } from './testing/stand-ins';
+import { invokeHandler, StandInIpcMain } from './testing/stand-in-ipc';
+import { StandInWebContents } from './testing/stand-in-windows';
 
 type Listener = (payload: unknown) => void;
 

@@ -7,7 +7,7 @@ import { signedIn, startService, type ServiceHarness } from '../../app/testing/s
 import { APP_ID, declareIdentity } from './app-identity';
 import { translator } from './locale';
 import { createNotifier } from './notifications';
-import { holdQuitUntilDisposed } from './quit';
+import { holdQuitUntilDisposed, quitWhenAllWindowsClosed } from './quit';
 import { createSandboxLauncher, sandboxRequestedEagerly, startEagerly } from './sandbox-launcher';
 import { claimSingleInstance } from './single-instance';
 import { failStartup } from './startup-failure';
@@ -44,13 +44,19 @@ describe('single instance (issue 12.5)', () => {
     expect(world.app.listenerCount('second-instance')).toBe(0);
   });
 
-  it('the first instance listens for second-instance before it is ready', () => {
+  it('the first instance listens for second-instance before it is ready, and hears it after', async () => {
     const world = new StandInWorld('linux');
     let focused = 0;
     expect(claimSingleInstance(world.app, () => focused++)).toBe(true);
     expect(world.app.isReady()).toBe(false);
-    world.app.emit('second-instance');
+    // A start during Electron's own start-up is held back until ready, as Electron does.
+    world.startSecondInstance(['mwtokens']);
+    expect(focused).toBe(0);
+    world.becomeReady();
+    await settle();
     expect(focused).toBe(1);
+    world.startSecondInstance(['mwtokens']);
+    expect(focused).toBe(2);
     expect(world.exitCode).toBeUndefined();
   });
 });
@@ -93,6 +99,22 @@ describe('quit clears a copied secret (issue 12.7)', () => {
     expect(world.quitCompleted).toBe(false);
     fire?.();
     expect(world.quitCompleted).toBe(true);
+  });
+});
+
+describe('closing the last window (main.ts)', () => {
+  it('quits on Linux and Windows without a tray, clipboard flushed; macOS keeps running', async () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const world = new StandInWorld(platform);
+      quitWhenAllWindowsClosed(world.app, platform);
+      let flushed = 0;
+      holdQuitUntilDisposed(world.app, { dispose: () => Promise.resolve(void flushed++) });
+      world.becomeReady();
+      new world.BrowserWindow({}).close();
+      await settle();
+      expect(world.quitCompleted, platform).toBe(platform !== 'darwin');
+      expect(flushed, platform).toBe(platform === 'darwin' ? 0 : 1);
+    }
   });
 });
 
@@ -216,6 +238,7 @@ describe('Windows notifications (issue 12.6)', () => {
     const without = new StandInWorld('win32');
     const logged: string[] = [];
     createNotifier(without.Notification, (l) => logged.push(l))('mwtokens', 'body');
+    without.deliverNotificationOutcomes();
     expect(without.shown).toEqual([]);
     expect(logged[0]).toMatch(/notification "mwtokens" failed/);
 

@@ -53,3 +53,18 @@ export function holdQuitUntilDisposed(app: QuitApp, options: QuitOptions): void 
       });
   });
 }
+
+export interface AllClosedApp {
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  quit(): void;
+}
+
+/**
+ * The last window closed (no tray kept it, or the user chose to quit): quit on Windows and Linux.
+ * macOS apps stay in the dock without windows. Listening replaces Electron's own default.
+ */
+export function quitWhenAllWindowsClosed(app: AllClosedApp, platform: NodeJS.Platform): void {
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+}

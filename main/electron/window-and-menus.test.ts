@@ -8,13 +8,8 @@ import { keepInTrayOnClose } from './close-to-tray';
 import { resolveLanguage, translator, MAIN_LOCALES } from './locale';
 import { menuTemplate } from './menu';
 import { recoverFromRendererCrashes } from './renderer-recovery';
-import {
-  crashRenderer,
-  reloadsOf,
-  standInDisplay,
-  standInScreen,
-  StandInWorld,
-} from './testing/stand-ins';
+import { standInDisplay, standInScreen, StandInWorld } from './testing/stand-ins';
+import { crashRenderer, reloadsOf } from './testing/stand-in-windows';
 import { trayIcon, trayTemplate } from './tray';
 import { createMainWindow } from './window';
 import { MIN_WINDOW_SIZE, type WindowState } from './window-state';

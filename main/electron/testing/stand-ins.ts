@@ -1,49 +1,38 @@
 /**
- * Stand-ins for Electron's main-process API, for tests where no binary exists. Each behaves as
- * Electron 45 does, defaults and refusals included (a kinder stand-in hides defects), and each
- * offers nothing the real API lacks: the `OnlyReal` checks below fail to compile if one does.
- * What a test needs to look at lives in probes beside the objects, never on them.
+ * One Electron process for tests where no binary exists: the app, its windows, notifications,
+ * dialogs and displays. Each stand-in behaves as Electron 45 does, defaults and refusals included
+ * (a kinder stand-in hides defects), and offers nothing the real API lacks (the `OnlyReal` checks
+ * in each file fail to compile if one does). What a test needs to look at or make happen lives
+ * here, on the world, never on the stand-in objects.
  */
-import { EventEmitter } from 'node:events';
 import type {
-  App,
-  BrowserWindow,
   BrowserWindowConstructorOptions,
-  Dialog,
   Display,
-  Event,
-  HandlerDetails,
-  IpcMain,
-  IpcMainInvokeEvent,
   MessageBoxOptions,
-  MessageBoxReturnValue,
-  Notification,
   NotificationConstructorOptions,
   Rectangle,
-  RenderProcessGoneDetails,
   Screen,
-  WebContents,
-  WindowOpenHandlerResponse,
+  WindowSessionEndEvent,
 } from 'electron';
+import {
+  becomeReady,
+  StandInApp,
+  startSecondInstance,
+  windowCloseRefused,
+  windowDestroyed,
+  type AppWorld,
+} from './stand-in-app';
+import { standInEvent } from './stand-in-event';
+import {
+  deliverOutcomes,
+  standInDialog,
+  StandInNotification,
+  type DialogRecord,
+  type NotificationWorld,
+} from './stand-in-notifications';
+import { StandInBrowserWindow } from './stand-in-windows';
 
-/** Members a stand-in has that the real type lacks; must be `never`. */
-export type ExtraMembers<StandIn, Real> = Exclude<keyof StandIn, keyof Real>;
-type OnlyReal<T extends never> = T;
-
-/** Electron's Event: preventable, and it remembers that it was prevented. */
-export function standInEvent<P extends object = object>(params?: P): Event<P> {
-  let prevented = false;
-  const base = {
-    preventDefault: () => void (prevented = true),
-    get defaultPrevented() {
-      return prevented;
-    },
-  };
-  return Object.assign(base, params);
-}
-
-/** One Electron process: the app, its windows, its notifications. */
-export class StandInWorld {
+export class StandInWorld implements AppWorld, NotificationWorld, DialogRecord {
   readonly windows: StandInBrowserWindow[] = [];
   readonly windowOptions = new Map<StandInBrowserWindow, BrowserWindowConstructorOptions>();
   readonly app: StandInApp;
@@ -51,14 +40,15 @@ export class StandInWorld {
   quitCompleted = false;
   userModelId: string | undefined;
   readonly shown: NotificationConstructorOptions[] = [];
+  readonly pendingOutcomes: NotificationWorld['pendingOutcomes'] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
   readonly messageBoxes: MessageBoxOptions[] = [];
-  /** The button index the next message box answers with. */
   messageBoxAnswer = 0;
+  readonly dialog = standInDialog(this);
 
   constructor(
     readonly platform: NodeJS.Platform = 'linux',
-    readonly options: { lockGranted?: boolean; locale?: string } = {},
+    readonly options: { lockGranted?: boolean; locale?: string; packaged?: boolean } = {},
   ) {
     this.app = new StandInApp(this);
   }
@@ -67,8 +57,37 @@ export class StandInWorld {
     return this.windows.filter((w) => !w.isDestroyed());
   }
 
+  /** Electron finished launching: `ready` (once) and whenReady's promise. */
+  becomeReady(): void {
+    becomeReady(this.app);
+  }
+
+  /** The user started the app again: `second-instance`, held back until ready as Electron does. */
+  startSecondInstance(argv: string[] = []): void {
+    startSecondInstance(this.app, argv);
+  }
+
+  /** The OS answers the notifications shown so far (to those still alive). */
+  deliverNotificationOutcomes(): void {
+    deliverOutcomes(this);
+  }
+
+  /**
+   * Windows shutdown or log-off: every window hears `query-session-end`, then `session-end`,
+   * and the process ends. No before-quit, will-quit or quit (electron.d.ts says so for each).
+   */
+  endWindowsSession(reasons: WindowSessionEndEvent['reasons'] = ['shutdown']): void {
+    if (this.platform !== 'win32') throw new Error('session-end is emitted on Windows only');
+    for (const name of ['query-session-end', 'session-end'])
+      for (const window of this.openWindows()) window.emit(name, standInEvent({ reasons }));
+  }
+
   /** Electron's BrowserWindow class, recording every window made in this world. */
   get BrowserWindow() {
+    const hooks = {
+      closeRefused: () => windowCloseRefused(this.app),
+      destroyed: () => windowDestroyed(this.app, this),
+    };
     const record = (window: StandInBrowserWindow, options: BrowserWindowConstructorOptions) => {
       this.windows.push(window);
       this.windowOptions.set(window, options);
@@ -77,15 +96,15 @@ export class StandInWorld {
     };
     return class extends StandInBrowserWindow {
       constructor(options: BrowserWindowConstructorOptions = {}) {
-        super(options);
+        super(options, hooks);
         record(this, options);
       }
     };
   }
 
-  /** Electron's Notification class: on Windows a toast fails unless the app has an AppUserModelID. */
+  /** Electron's Notification class, showing into this world. */
   get Notification() {
-    const ref = { world: this };
+    const ref = { world: this as NotificationWorld };
     return class extends StandInNotification {
       static isSupported(): boolean {
         return true;
@@ -95,293 +114,7 @@ export class StandInWorld {
       }
     };
   }
-
-  readonly dialog = {
-    showErrorBox: (title: string, content: string) => void this.errorBoxes.push({ title, content }),
-    showMessageBox: (
-      windowOrOptions: unknown,
-      maybeOptions?: MessageBoxOptions,
-    ): Promise<MessageBoxReturnValue> => {
-      const options = maybeOptions ?? (windowOrOptions as MessageBoxOptions);
-      this.messageBoxes.push(options);
-      return Promise.resolve({ response: this.messageBoxAnswer, checkboxChecked: false });
-    },
-  } satisfies Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
 }
-
-export class StandInApp extends EventEmitter {
-  readonly isPackaged = false;
-  readonly #world: StandInWorld;
-  #ready = false;
-
-  constructor(world: StandInWorld) {
-    super();
-    this.#world = world;
-  }
-
-  requestSingleInstanceLock(): boolean {
-    return this.#world.options.lockGranted ?? true;
-  }
-
-  getLocale(): string {
-    return this.#world.options.locale ?? 'en-US';
-  }
-
-  setAppUserModelId(id: string): void {
-    this.#world.userModelId = id;
-  }
-
-  isReady(): boolean {
-    return this.#ready;
-  }
-
-  whenReady(): Promise<void> {
-    this.#ready = true;
-    this.emit('ready', standInEvent(), {});
-    return Promise.resolve();
-  }
-
-  /** As Electron: closes at once, with no before-quit, will-quit or window close events. */
-  exit(exitCode = 0): void {
-    this.#world.exitCode ??= exitCode;
-    for (const window of this.#world.openWindows()) window.destroy();
-  }
-
-  /** As Electron: before-quit, then every window is asked to close (each may refuse), then will-quit. */
-  quit(): void {
-    const beforeQuit = standInEvent();
-    this.emit('before-quit', beforeQuit);
-    if (beforeQuit.defaultPrevented) return;
-    for (const window of this.#world.openWindows()) window.close();
-    if (this.#world.openWindows().length > 0) return;
-    const willQuit = standInEvent();
-    this.emit('will-quit', willQuit);
-    if (willQuit.defaultPrevented) return;
-    this.#world.quitCompleted = true;
-    this.#world.exitCode ??= 0;
-    this.emit('quit', standInEvent(), 0);
-  }
-}
-
-let nextContentsId = 1;
-const openHandlers = new WeakMap<
-  StandInWebContents,
-  (details: HandlerDetails) => WindowOpenHandlerResponse
->();
-const reloadCounts = new WeakMap<StandInWebContents, number>();
-
-export class StandInWebContents extends EventEmitter {
-  readonly id = nextContentsId++;
-  #destroyed = false;
-  #url = '';
-
-  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
-    openHandlers.set(this, handler);
-  }
-
-  loadURL(url: string): Promise<void> {
-    this.#url = url;
-    return Promise.resolve();
-  }
-
-  getURL(): string {
-    return this.#url;
-  }
-
-  reload(): void {
-    reloadCounts.set(this, (reloadCounts.get(this) ?? 0) + 1);
-  }
-
-  isDestroyed(): boolean {
-    return this.#destroyed;
-  }
-
-  /** As Electron: sending to destroyed contents throws. */
-  send(channel: string, ..._args: unknown[]): void {
-    if (this.#destroyed) throw new Error(`Object has been destroyed (send ${channel})`);
-  }
-
-  close(): void {
-    if (this.#destroyed) return;
-    this.#destroyed = true;
-    this.emit('destroyed');
-  }
-}
-
-/** A renderer crash, as Electron reports it. */
-export function crashRenderer(
-  contents: StandInWebContents,
-  reason: RenderProcessGoneDetails['reason'],
-): void {
-  const details: RenderProcessGoneDetails = { reason, exitCode: 1 };
-  contents.emit('render-process-gone', standInEvent(), details);
-}
-
-/** What the page's window-open handler answers (Electron's default, with none set: allow). */
-export function openHandlerAnswer(contents: StandInWebContents): WindowOpenHandlerResponse {
-  const handler = openHandlers.get(contents);
-  return handler
-    ? handler({
-        url: 'https://evil.example/',
-        frameName: '',
-        features: '',
-        disposition: 'new-window',
-        referrer: { url: '', policy: 'default' },
-      })
-    : { action: 'allow' };
-}
-
-export const reloadsOf = (contents: StandInWebContents) => reloadCounts.get(contents) ?? 0;
-
-export class StandInBrowserWindow extends EventEmitter {
-  readonly webContents = new StandInWebContents();
-  #bounds: Rectangle;
-  #maximized = false;
-  #minimized = false;
-  #visible: boolean;
-  #destroyed = false;
-
-  constructor(options: BrowserWindowConstructorOptions) {
-    super();
-    // Electron's defaults: 800 × 600, shown at once, never smaller than the minimum size.
-    const width = Math.max(options.width ?? 800, options.minWidth ?? 0);
-    const height = Math.max(options.height ?? 600, options.minHeight ?? 0);
-    this.#bounds = { x: options.x ?? 100, y: options.y ?? 100, width, height };
-    this.#visible = options.show ?? true;
-  }
-
-  getNormalBounds(): Rectangle {
-    return { ...this.#bounds };
-  }
-
-  setBounds(bounds: Partial<Rectangle>): void {
-    this.#bounds = { ...this.#bounds, ...bounds };
-  }
-
-  isMaximized(): boolean {
-    return this.#maximized;
-  }
-
-  maximize(): void {
-    this.#maximized = true;
-    this.emit('maximize', standInEvent());
-  }
-
-  unmaximize(): void {
-    this.#maximized = false;
-    this.emit('unmaximize', standInEvent());
-  }
-
-  isMinimized(): boolean {
-    return this.#minimized;
-  }
-
-  minimize(): void {
-    this.#minimized = true;
-  }
-
-  restore(): void {
-    this.#minimized = false;
-  }
-
-  isVisible(): boolean {
-    return this.#visible && !this.#destroyed;
-  }
-
-  show(): void {
-    this.#visible = true;
-    this.emit('show', standInEvent());
-  }
-
-  hide(): void {
-    this.#visible = false;
-    this.emit('hide', standInEvent());
-  }
-
-  focus(): void {}
-
-  isDestroyed(): boolean {
-    return this.#destroyed;
-  }
-
-  loadURL(url: string): Promise<void> {
-    return this.webContents.loadURL(url);
-  }
-
-  /** As Electron: `close` may be prevented; otherwise the window goes and `closed` follows. */
-  close(): void {
-    if (this.#destroyed) return;
-    const event = standInEvent();
-    this.emit('close', event);
-    if (!event.defaultPrevented) this.destroy();
-  }
-
-  destroy(): void {
-    if (this.#destroyed) return;
-    this.#destroyed = true;
-    this.webContents.close();
-    this.emit('closed');
-  }
-}
-
-export class StandInNotification extends EventEmitter {
-  readonly #world: StandInWorld;
-  readonly #options: NotificationConstructorOptions;
-
-  constructor(options: NotificationConstructorOptions, world: StandInWorld) {
-    super();
-    this.#options = options;
-    this.#world = world;
-  }
-
-  show(): void {
-    if (this.#world.platform === 'win32' && this.#world.userModelId === undefined) {
-      this.emit('failed', standInEvent(), 'no AppUserModelID: the toast belongs to no app');
-      return;
-    }
-    this.#world.shown.push(this.#options);
-    this.emit('show', standInEvent());
-  }
-}
-
-const handlersOf = new WeakMap<StandInIpcMain, Map<string, (...args: never[]) => unknown>>();
-
-/** ipcMain: `on` adds a listener (EventEmitter), `handle` refuses a second handler per channel. */
-export class StandInIpcMain extends EventEmitter {
-  constructor() {
-    super();
-    handlersOf.set(this, new Map());
-  }
-
-  handle(
-    channel: string,
-    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown,
-  ): void {
-    const handlers = handlersOf.get(this);
-    if (handlers?.has(channel))
-      throw new Error(`Attempted to register a second handler for '${channel}'`);
-    handlers?.set(channel, listener);
-  }
-
-  removeHandler(channel: string): void {
-    handlersOf.get(this)?.delete(channel);
-  }
-}
-
-/** Calls a channel's handler as Electron would on an `ipcRenderer.invoke`. */
-export async function invokeHandler(
-  ipc: StandInIpcMain,
-  channel: string,
-  event: unknown,
-  ...args: unknown[]
-): Promise<unknown> {
-  const handler = handlersOf.get(ipc)?.get(channel) as
-    ((event: unknown, ...args: unknown[]) => unknown) | undefined;
-  if (!handler) throw new Error(`No handler registered for '${channel}'`);
-  return await handler(event, ...args);
-}
-
-export const handledChannels = (ipc: StandInIpcMain) => [...(handlersOf.get(ipc)?.keys() ?? [])];
 
 /** A display as `screen.getAllDisplays()` answers it. */
 export function standInDisplay(id: number, workArea: Rectangle): Display {
@@ -411,12 +144,3 @@ export function standInDisplay(id: number, workArea: Rectangle): Display {
 export function standInScreen(displays: Display[]) {
   return { getAllDisplays: () => displays } satisfies Pick<Screen, 'getAllDisplays'>;
 }
-
-// Compile-time: none of the stand-ins offers a member its Electron counterpart lacks.
-export type StandInsOnlyReal = [
-  OnlyReal<ExtraMembers<StandInApp, App>>,
-  OnlyReal<ExtraMembers<StandInBrowserWindow, BrowserWindow>>,
-  OnlyReal<ExtraMembers<StandInWebContents, WebContents>>,
-  OnlyReal<ExtraMembers<StandInNotification, Notification>>,
-  OnlyReal<ExtraMembers<StandInIpcMain, IpcMain>>,
-];
