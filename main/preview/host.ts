@@ -118,8 +118,11 @@ async function installBridge(
     async (_source, channel: unknown, input: unknown) => {
       const answer = await dispatch(manager, channel, input, (line) => console.error(line));
       const given = tamper ? tamper(channel, answer) : answer;
-      transcript.push(JSON.stringify(given));
-      return given;
+      // Handed over as JSON text: Playwright serialises an object value by value (a list of
+      // 10,000 tokens took longer than painting it); one string crosses at once.
+      const text = JSON.stringify(given);
+      transcript.push(text);
+      return text;
     },
   );
   await page.exposeBinding('__mwtokensSubscribe', (_source, event: unknown) => {
@@ -129,14 +132,15 @@ async function installBridge(
     subscriptions.set(
       event,
       manager.on(event, (payload) => {
-        transcript.push(JSON.stringify(payload));
+        const text = JSON.stringify(payload);
+        transcript.push(text);
         page
           .evaluate(
             ([name, data]) =>
               (
                 globalThis as unknown as { __mwtokensEmit(e: string, p: unknown): void }
-              ).__mwtokensEmit(name, data),
-            [event, payload] as const,
+              ).__mwtokensEmit(name, JSON.parse(data)),
+            [event, text] as const,
           )
           .catch(() => undefined);
       }),

@@ -13,7 +13,8 @@ export const PAGE_BRIDGE_SOURCE = `(() => {
   });
   const bridge = {
     host: Object.freeze({ kind: 'preview', persistent: false }),
-    invoke: (channel, input) => window.__mwtokensInvoke(channel, input),
+    // The host answers with JSON text (see host.ts): one string crosses faster than objects.
+    invoke: (channel, input) => window.__mwtokensInvoke(channel, input).then((text) => JSON.parse(text)),
     on: (event, listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const set = listeners.get(event) || new Set();
