@@ -32,6 +32,8 @@ export class MainWindowController {
   /** The web contents ids allowed to call IPC: our windows, while they live. */
   readonly trusted = new Set<number>();
   private window: BrowserWindow | undefined;
+  /** Windows whose page has painted (`ready-to-show`): only those may be shown or focused. */
+  private readonly painted = new WeakSet<BrowserWindow>();
   private focusWhenReady = false;
 
   constructor(private readonly deps: WindowControllerDeps) {}
@@ -64,17 +66,23 @@ export class MainWindowController {
     });
     keepInTrayOnClose(window, deps);
     this.window = window;
-    if (this.focusWhenReady) {
+    // After createMainWindow's own listener, which shows (or maximises) the window.
+    window.once('ready-to-show', () => {
+      this.painted.add(window);
+      if (!this.focusWhenReady) return;
       this.focusWhenReady = false;
-      window.once('ready-to-show', () => this.focus());
-    }
+      this.focus();
+    });
     return window;
   }
 
-  /** For `second-instance`: may arrive before the window exists (during boot). */
+  /**
+   * For `second-instance`, the tray and the dock: may arrive before the window exists or has
+   * painted (during boot); then it waits for `ready-to-show`, so no empty frame is shown early.
+   */
   focus(): void {
     const window = this.window;
-    if (!window || window.isDestroyed()) {
+    if (!window || window.isDestroyed() || !this.painted.has(window)) {
       this.focusWhenReady = true;
       return;
     }

@@ -9,7 +9,7 @@ import { resolveLanguage, translator, MAIN_LOCALES } from './locale';
 import { menuTemplate } from './menu';
 import { recoverFromRendererCrashes } from './renderer-recovery';
 import { standInDisplay, standInScreen, StandInWorld } from './testing/stand-ins';
-import { crashRenderer, reloadsOf } from './testing/stand-in-windows';
+import { crashRenderer, paintFirstFrame, reloadsOf } from './testing/stand-in-windows';
 import { trayIcon, trayTemplate } from './tray';
 import { createMainWindow } from './window';
 import { MIN_WINDOW_SIZE, type WindowState } from './window-state';
@@ -39,6 +39,7 @@ describe('window bounds (issue 12.9)', () => {
     const bounds = { x: 2000, y: 50, width: 900, height: 700 };
     const window = open(world, { bounds, maximized: true }, saved);
     expect(window.getNormalBounds()).toEqual(bounds);
+    paintFirstFrame(window); // maximised when shown: maximize() would show it before
     expect(window.isMaximized()).toBe(true);
     window.close();
     expect(saved).toEqual([{ bounds, maximized: true }]);

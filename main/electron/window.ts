@@ -51,8 +51,9 @@ export function createMainWindow<W extends MainWindow>(deps: WindowDeps<W>): W {
       devTools: deps.devTools,
     },
   });
-  if (restored.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  // Only once the page has painted: maximize() also shows a hidden window (electron.d.ts), so
+  // calling it now would show an empty frame before the page is ready.
+  window.once('ready-to-show', () => (restored.maximized ? window.maximize() : window.show()));
   // Saved even when the close is turned into a hide (tray): the place is what the user left.
   window.on('close', () =>
     deps.saveState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }),

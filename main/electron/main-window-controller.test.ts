@@ -1,0 +1,74 @@
+/**
+ * The main window's life over the Electron stand-ins: nothing shown before the page painted
+ * (`ready-to-show`), whether the window opens maximised or a second instance asks for it during boot.
+ */
+import { describe, expect, it } from 'vitest';
+import { translator } from './locale';
+import { MainWindowController, type WindowControllerDeps } from './main-window-controller';
+import { paintFirstFrame, type StandInBrowserWindow } from './testing/stand-in-windows';
+import { standInDisplay, StandInWorld } from './testing/stand-ins';
+
+const en = translator('en');
+const display = standInDisplay(1, { x: 0, y: 0, width: 1920, height: 1040 });
+
+function controllerFor(
+  world: StandInWorld,
+  overrides: Partial<WindowControllerDeps> = {},
+): MainWindowController {
+  return new MainWindowController({
+    // The stand-in class offers only what BrowserWindow has (checked at compile time), not all of it.
+    BrowserWindow: world.BrowserWindow as unknown as WindowControllerDeps['BrowserWindow'],
+    platform: world.platform,
+    preloadPath: '/p.cjs',
+    displays: () => [display],
+    savedState: () => undefined,
+    saveState: () => undefined,
+    devTools: false,
+    dialog: world.dialog,
+    t: () => en,
+    quit: () => world.app.quit(),
+    isQuitting: () => false,
+    hasTray: () => true,
+    firstHide: () => false,
+    tellKeptInTray: () => undefined,
+    log: () => undefined,
+    ...overrides,
+  });
+}
+
+const only = (world: StandInWorld): StandInBrowserWindow => {
+  const [window] = world.openWindows();
+  if (!window) throw new Error('no window');
+  return window;
+};
+
+describe('the window is shown only once its page painted', () => {
+  it('a window restored maximised stays hidden until ready-to-show, then shows maximised', () => {
+    const world = new StandInWorld();
+    const bounds = { x: 10, y: 10, width: 1000, height: 700 };
+    controllerFor(world, { savedState: () => ({ bounds, maximized: true }) }).open();
+    const window = only(world);
+    expect(window.isVisible()).toBe(false);
+    paintFirstFrame(window);
+    expect(window.isVisible()).toBe(true);
+    expect(window.isMaximized()).toBe(true);
+  });
+
+  it('a second instance during boot (window made, page not painted) waits for ready-to-show', () => {
+    const world = new StandInWorld();
+    const controller = controllerFor(world);
+    controller.focus(); // before the window exists
+    controller.open();
+    controller.focus(); // after it exists, before it painted
+    const window = only(world);
+    let shows = 0;
+    window.on('show', () => shows++);
+    expect(window.isVisible()).toBe(false);
+    paintFirstFrame(window);
+    expect(window.isVisible()).toBe(true);
+    window.hide(); // kept in the tray
+    controller.focus(); // a later second instance shows it at once
+    expect(window.isVisible()).toBe(true);
+    expect(shows).toBe(3); // createMainWindow's show, the deferred focus, the later one
+  });
+});
