@@ -3,10 +3,12 @@
  * exits here), the app's identity for Windows notifications, the app:// scheme, and guards for
  * every web contents. Then, once ready, boot.ts; a failed start says why before quitting.
  */
-import { app, dialog, protocol, shell } from 'electron';
+import { app, dialog, protocol, safeStorage, shell } from 'electron';
+import Store from 'electron-store';
 import { declareIdentity } from './app-identity';
 import { registerAppScheme } from './app-protocol';
 import { boot } from './boot';
+import { cliArguments, handOverToCli } from './cli-handover';
 import { resolveLanguage, translator } from './locale';
 import type { MainWindowController } from './main-window-controller';
 import { isAllowedExternal } from './menu';
@@ -26,7 +28,17 @@ const openExternal = (url: string) => {
   if (isAllowedExternal(url)) void shell.openExternal(url);
 };
 
-if (claimSingleInstance(app, focusMain)) {
+// `mwtokens token | exec | list | --help`: a command line call, handed over before the
+// single-instance lock, a window, the tray or the menu is touched (a running app goes on).
+const cliArgs = cliArguments(process.argv, process.defaultApp);
+if (cliArgs) {
+  void handOverToCli(cliArgs, {
+    app,
+    safeStorage,
+    // The app's data file, as boot.ts opens it.
+    openStore: () => new Store<Record<string, unknown>>({ name: 'mwtokens-data' }),
+  }).catch(() => app.exit(1));
+} else if (claimSingleInstance(app, focusMain)) {
   declareIdentity(app, process.platform);
   registerAppScheme(protocol);
   guardAllWebContents(app);
