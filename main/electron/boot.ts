@@ -89,13 +89,12 @@ export async function boot(
   });
   await language.refresh();
 
-  let quitting = false;
-  holdQuitUntilDisposed(app, {
+  const quit = holdQuitUntilDisposed(app, {
     dispose: async () => {
       await manager.dispose();
       await sandbox.close();
     },
-    onQuitting: () => (quitting = true),
+    flushOnSessionEnd: () => manager.dispose(),
     log,
   });
 
@@ -112,7 +111,8 @@ export async function boot(
     dialog,
     t: () => language.t,
     quit: () => app.quit(),
-    isQuitting: () => quitting,
+    isQuitting: () => quit.isQuitting(),
+    watchForQuit: (window) => quit.watch(window),
     hasTray: () => trayRef.current !== undefined,
     firstHide: () => {
       if (settingsStore.get('trayHintShown') === true) return false;

@@ -2,13 +2,22 @@
  * The main window's life over the Electron stand-ins: nothing shown before the page painted
  * (`ready-to-show`), whether the window opens maximised or a second instance asks for it during boot.
  */
-import { describe, expect, it } from 'vitest';
+import type { Event } from 'electron';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
 import { translator } from './locale';
 import { MainWindowController, type WindowControllerDeps } from './main-window-controller';
+import { holdQuitUntilDisposed } from './quit';
 import { paintFirstFrame, type StandInBrowserWindow } from './testing/stand-in-windows';
 import { standInDisplay, StandInWorld } from './testing/stand-ins';
 
 const en = translator('en');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+let harness: ServiceHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
 const display = standInDisplay(1, { x: 0, y: 0, width: 1920, height: 1040 });
 
 function controllerFor(
@@ -28,6 +37,7 @@ function controllerFor(
     t: () => en,
     quit: () => world.app.quit(),
     isQuitting: () => false,
+    watchForQuit: () => undefined,
     hasTray: () => true,
     firstHide: () => false,
     tellKeptInTray: () => undefined,
@@ -70,5 +80,63 @@ describe('the window is shown only once its page painted', () => {
     controller.focus(); // a later second instance shows it at once
     expect(window.isVisible()).toBe(true);
     expect(shows).toBe(3); // createMainWindow's show, the deferred focus, the later one
+  });
+});
+
+describe('quitting with the window (issue 12.7)', () => {
+  async function setUp(platform: NodeJS.Platform) {
+    harness = await startService();
+    await signedIn(harness);
+    const h = harness;
+    const world = new StandInWorld(platform);
+    world.becomeReady();
+    const quit = holdQuitUntilDisposed(world.app, {
+      dispose: () => h.manager.dispose(),
+      flushOnSessionEnd: () => h.manager.dispose(),
+    });
+    const controller = controllerFor(world, {
+      isQuitting: () => quit.isQuitting(),
+      watchForQuit: (window) => quit.watch(window),
+    });
+    controller.open();
+    const window = only(world);
+    paintFirstFrame(window);
+    const copy = async () => {
+      await h.ok('clipboard:copyApiToken', { format: 'raw' });
+      expect(h.clipboard.text).not.toBe('');
+    };
+    return { h, world, quit, window, copy };
+  }
+
+  it('a quit cancelled by a refusing window is over: the tray works again, a later quit flushes again', async () => {
+    const { h, world, quit, window, copy } = await setUp('linux');
+    let refuse = true;
+    window.on('close', (event: Event) => refuse && event.preventDefault());
+    await copy();
+    world.app.quit();
+    await settle();
+    expect(h.clipboard.text).toBe('');
+    expect(world.quitCompleted).toBe(false);
+    expect(quit.isQuitting()).toBe(false);
+    refuse = false;
+    window.close(); // kept in the tray again, not closed as during a quit
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.isVisible()).toBe(false);
+    await copy();
+    world.app.quit();
+    await settle();
+    expect(h.clipboard.text).toBe('');
+    expect(world.quitCompleted).toBe(true);
+  });
+
+  it('Windows ending the session (no before-quit) still clears a copied secret', async () => {
+    const { h, world, copy } = await setUp('win32');
+    let beforeQuit = 0;
+    world.app.on('before-quit', () => beforeQuit++);
+    await copy();
+    world.endWindowsSession(['logoff']);
+    await settle();
+    expect(beforeQuit).toBe(0);
+    expect(h.clipboard.text).toBe('');
   });
 });

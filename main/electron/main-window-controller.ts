@@ -22,6 +22,8 @@ export interface WindowControllerDeps {
   t: () => Translate;
   quit: () => void;
   isQuitting: () => boolean;
+  /** Lets quitting see refused closes and Windows' session end on this window. */
+  watchForQuit: (window: BrowserWindow) => void;
   hasTray: () => boolean;
   firstHide: () => boolean;
   tellKeptInTray: () => void;
@@ -65,6 +67,7 @@ export class MainWindowController {
       log: deps.log,
     });
     keepInTrayOnClose(window, deps);
+    deps.watchForQuit(window);
     this.window = window;
     // After createMainWindow's own listener, which shows (or maximises) the window.
     window.once('ready-to-show', () => {
