@@ -29,6 +29,7 @@ import { startSandbox } from '../../app/sandbox/server';
 import { ElectronStoreAdapter } from './adapters';
 import { ElectronClipboardAdapter } from './clipboard-adapter';
 import { AppLanguage } from './app-language';
+import { isCloseChoice } from './close-to-tray';
 import { handleAppProtocol } from './app-protocol';
 import { registerEventSubscriptions, registerIpc } from './ipc';
 import { MainWindowController } from './main-window-controller';
@@ -119,6 +120,11 @@ export async function boot(
       settingsStore.set('trayHintShown', true);
       return true;
     },
+    closeChoice: () => {
+      const choice = settingsStore.get('closeChoice');
+      return isCloseChoice(choice) ? choice : undefined;
+    },
+    rememberCloseChoice: (choice) => settingsStore.set('closeChoice', choice),
     tellKeptInTray: () =>
       notify(language.t('notify.keptInTrayTitle'), language.t('notify.keptInTray')),
     log,

@@ -36,6 +36,10 @@ const en = {
     'The window’s page stopped ({reason}) again after a reload. Your tokens and settings are safe.',
   'dialog.reload': 'Reload',
   'dialog.quit': 'Quit',
+  'dialog.closeTitle': 'Keep mwtokens running in the tray?',
+  'dialog.close':
+    'In the tray, a fresh API token is one click away, and Quit is there too. If your desktop shows no tray icons (stock GNOME does not), choose Quit. Starting mwtokens again always brings the window back. You are asked this once.',
+  'dialog.keepInTray': 'Keep running in the tray',
 } as const;
 
 export type MainMessageKey = keyof typeof en;
@@ -73,6 +77,10 @@ const de: Table = {
     'Die Seite des Fensters ist nach einem Neuladen erneut beendet worden ({reason}). Tokens und Einstellungen sind sicher.',
   'dialog.reload': 'Neu laden',
   'dialog.quit': 'Beenden',
+  'dialog.closeTitle': 'mwtokens im Infobereich weiterlaufen lassen?',
+  'dialog.close':
+    'Im Infobereich ist ein frisches API-Token nur einen Klick entfernt, und dort lässt sich mwtokens auch beenden. Zeigt Ihre Arbeitsumgebung keine Symbole im Infobereich (GNOME ohne Erweiterung zeigt keine), wählen Sie „Beenden“. Ein erneuter Start von mwtokens bringt das Fenster immer zurück. Diese Frage kommt nur einmal.',
+  'dialog.keepInTray': 'Im Infobereich weiterlaufen',
 };
 
 export const MAIN_LOCALES = { en, de } as const satisfies Record<string, Table>;

@@ -41,6 +41,8 @@ function controllerFor(
     hasTray: () => true,
     firstHide: () => false,
     tellKeptInTray: () => undefined,
+    closeChoice: () => 'tray',
+    rememberCloseChoice: () => undefined,
     log: () => undefined,
     ...overrides,
   });

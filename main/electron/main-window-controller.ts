@@ -1,11 +1,11 @@
 /**
  * The main window's life: made on demand (start, tray, dock), focused when a second instance
  * starts, trusted for IPC while it lives, recovered when its page crashes, kept in the tray
- * when closed on Windows and Linux.
+ * when closed on Windows (and on Linux when the user said so).
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog, Display } from 'electron';
 import type { Translate } from './locale';
-import { keepInTrayOnClose } from './close-to-tray';
+import { keepInTrayOnClose, type CloseChoice } from './close-to-tray';
 import { recoverFromRendererCrashes } from './renderer-recovery';
 import { createMainWindow } from './window';
 import type { WindowState } from './window-state';
@@ -27,6 +27,8 @@ export interface WindowControllerDeps {
   hasTray: () => boolean;
   firstHide: () => boolean;
   tellKeptInTray: () => void;
+  closeChoice: () => CloseChoice | undefined;
+  rememberCloseChoice: (choice: CloseChoice) => void;
   log: (line: string) => void;
 }
 
