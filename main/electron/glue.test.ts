@@ -262,6 +262,15 @@ describe('app:// protocol and window', () => {
         contents.emit(name, navigation);
         expect(navigation.defaultPrevented, name).toBe(true);
       }
+      // A subframe navigating: will-navigate does not fire for it, will-frame-navigate does.
+      const subframe = standInEvent({
+        url: 'https://evil.example/',
+        isSameDocument: false,
+        isMainFrame: false,
+        frame: null,
+      });
+      contents.emit('will-frame-navigate', subframe);
+      expect(subframe.defaultPrevented, 'will-frame-navigate').toBe(true);
     }
   });
 });
