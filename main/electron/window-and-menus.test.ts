@@ -50,6 +50,11 @@ describe('window bounds (issue 12.9)', () => {
       { x: 4000, y: 0, width: 900, height: 700 }, // right of every display
       { x: -880, y: 100, width: 900, height: 700 }, // 20 px visible
       { x: 100, y: 1020, width: 900, height: 700 }, // below the work area but for 20 px
+      // Most of the window on screen, but its title bar above the work area: nothing to grab.
+      { x: 100, y: -200, width: 900, height: 700 },
+      { x: 100, y: -1, width: 900, height: 700 },
+      // The title bar on screen for 60 px only (the window hangs off the left edge).
+      { x: -840, y: 100, width: 900, height: 700 },
     ]) {
       const world = new StandInWorld();
       const window = open(world, { bounds, maximized: false });
@@ -58,6 +63,20 @@ describe('window bounds (issue 12.9)', () => {
         height: 800,
       });
       expect(world.windowOptions.get(window)).not.toHaveProperty('x');
+    }
+  });
+
+  it('restores a window whose title bar is grabbable even if much of it is off screen', () => {
+    for (const bounds of [
+      { x: 100, y: 1000, width: 900, height: 700 }, // title bar just above the work area's bottom
+      { x: -700, y: 0, width: 900, height: 700 }, // 200 px of title bar on display 1
+      { x: 3080, y: 300, width: 900, height: 700 }, // 120 px on display 2's right edge
+    ]) {
+      const world = new StandInWorld();
+      expect(
+        open(world, { bounds, maximized: false }).getNormalBounds(),
+        JSON.stringify(bounds),
+      ).toEqual(bounds);
     }
   });
 

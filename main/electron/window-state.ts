@@ -1,7 +1,8 @@
 /**
  * The window's remembered place: its normal bounds and whether it was maximised. Bounds are
- * restored only where a current display's work area shows enough of them to grab the window
- * (a monitor unplugged since would otherwise open it off-screen).
+ * restored only where the title bar can still be grabbed: its top edge and a strip of it on one
+ * current display's work area (a monitor unplugged since, or a title bar pushed above the screen
+ * or under the macOS menu bar, would otherwise leave a window that cannot be moved).
  */
 import type { Display, Rectangle } from 'electron';
 import { z } from 'zod';
@@ -9,8 +10,8 @@ import { z } from 'zod';
 /** The size at which the whole UI works (toolbar, table and dialogs without clipping). */
 export const MIN_WINDOW_SIZE = { width: 760, height: 520 } as const;
 export const DEFAULT_WINDOW_SIZE = { width: 1200, height: 800 } as const;
-/** How much of the window must lie on a display: its title bar and some of the page. */
-const VISIBLE_ENOUGH = { width: 120, height: 60 } as const;
+/** The part of the title bar that must lie on a work area: enough to grab and drag it. */
+const TITLE_BAR_GRAB = { width: 120, height: 32 } as const;
 
 const boundsSchema = z.object({
   x: z.number().int(),
@@ -21,21 +22,19 @@ const boundsSchema = z.object({
 export const windowStateSchema = z.object({ bounds: boundsSchema, maximized: z.boolean() });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
-function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {
-  return {
-    width: Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x),
-    height: Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y),
-  };
-}
-
-export function isVisibleOnSomeDisplay(bounds: Rectangle, displays: readonly Display[]): boolean {
-  return displays.some((display) => {
-    const shared = overlap(bounds, display.workArea);
-    return shared.width >= VISIBLE_ENOUGH.width && shared.height >= VISIBLE_ENOUGH.height;
+/** True when the window's top edge, and a grab strip of its title bar, lie on one work area. */
+export function isTitleBarReachable(bounds: Rectangle, displays: readonly Display[]): boolean {
+  return displays.some(({ workArea }) => {
+    const topInside =
+      bounds.y >= workArea.y && bounds.y + TITLE_BAR_GRAB.height <= workArea.y + workArea.height;
+    const sharedWidth =
+      Math.min(bounds.x + bounds.width, workArea.x + workArea.width) -
+      Math.max(bounds.x, workArea.x);
+    return topInside && sharedWidth >= TITLE_BAR_GRAB.width;
   });
 }
 
-/** What to open with: saved bounds where still visible (never below the minimum), else defaults. */
+/** What to open with: saved bounds where the title bar is reachable (never below the minimum), else defaults. */
 export function restoreWindowState(
   saved: unknown,
   displays: readonly Display[],
@@ -48,7 +47,7 @@ export function restoreWindowState(
     : legacy.success
       ? { bounds: legacy.data, maximized: false }
       : undefined;
-  if (!state || !isVisibleOnSomeDisplay(state.bounds, displays))
+  if (!state || !isTitleBarReachable(state.bounds, displays))
     return { bounds: { ...DEFAULT_WINDOW_SIZE }, maximized: state?.maximized ?? false };
   return {
     bounds: {
