@@ -4,7 +4,7 @@
  * two processes would have. No write may be lost; a write of the other is seen.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,5 +76,17 @@ describe('ElectronStoreAdapter shared with another process', () => {
     expect(Object.keys((await cli.readSecrets('p')).held)).toEqual(['a']);
     await addHeld(cli, 'p', 'b');
     expect(Object.keys((await gui.readSecrets('p')).held)).toEqual(['a', 'b']);
+  });
+
+  it('a data file another writer left unparsable: reported, untouched, its text never quoted', async () => {
+    const [gui, , dir] = twoProcesses();
+    await addHeld(gui, 'p', 'a');
+    const file = join(dir, 'mwtokens-data.json');
+    writeFileSync(file, '{"secrets-p": MW_half_written');
+    const error: unknown = await gui.readSecrets('p').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'vault_unreadable' });
+    expect((error as Error).message).not.toContain('MW_half');
+    await expect(addHeld(gui, 'p', 'b')).rejects.toMatchObject({ kind: 'vault_unreadable' });
+    expect(readFileSync(file, 'utf8')).toBe('{"secrets-p": MW_half_written');
   });
 });

@@ -1,7 +1,7 @@
 /** Ports on Electron's APIs (the keychain's is in safe-storage-cipher.ts). Each takes the one API it calls, so tests pass a stand-in. */
 import { stat } from 'node:fs/promises';
 import { withLockFile, type LockOptions } from '../../app/vault/lock-file';
-import type { JsonValue, KeyValueStore } from '../../app/vault/ports';
+import { UnreadableRecord, type JsonValue, type KeyValueStore } from '../../app/vault/ports';
 
 /**
  * What the adapter needs of electron-store: its file is written atomically by the library, and
@@ -30,8 +30,19 @@ export class ElectronStoreAdapter implements KeyValueStore {
     private readonly lockOptions: LockOptions = {},
   ) {}
 
+  /**
+   * Another process may leave the file unparsable (a writer that is not atomic, a disk error):
+   * the record is then unreadable, reported and left alone. The parser's message is not passed
+   * on, since it quotes the file's text.
+   */
   get(key: string): Promise<unknown> {
-    return Promise.resolve(this.store.get(escape(key)));
+    try {
+      return Promise.resolve(this.store.get(escape(key)));
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        return Promise.resolve(new UnreadableRecord('the data file is not JSON'));
+      return Promise.reject(error instanceof Error ? error : new Error('the store failed'));
+    }
   }
 
   set(key: string, value: JsonValue): Promise<void> {
