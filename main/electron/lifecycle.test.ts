@@ -1,12 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
 import { APP_ID, declareIdentity } from './app-identity';
 import { translator } from './locale';
-import { createNotifier } from './notifications';
+import { createNotifier, MAX_HELD_NOTIFICATIONS } from './notifications';
 import { holdQuitUntilDisposed, quitWhenAllWindowsClosed } from './quit';
 import { createSandboxLauncher, sandboxRequestedEagerly, startEagerly } from './sandbox-launcher';
 import { claimSingleInstance } from './single-instance';
@@ -247,5 +249,40 @@ describe('Windows notifications (issue 12.6)', () => {
     expect(world.userModelId).toBe(APP_ID);
     createNotifier(world.Notification, () => undefined)('mwtokens', 'body');
     expect(world.shown).toMatchObject([{ title: 'mwtokens', body: 'body' }]);
+  });
+
+  // A full collection on demand, so "held or not" is seen, not guessed.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  /** Ends the current job (WeakRefs made in it keep their targets until then), then collects. */
+  const collect = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  };
+
+  it('holds each notification until it failed or closed, so the garbage collector cannot lose a failure', async () => {
+    const world = new StandInWorld('win32'); // no AppUserModelID: the toast fails, later
+    const logged: string[] = [];
+    const notify = createNotifier(world.Notification, (l) => logged.push(l));
+    notify('mwtokens', 'body');
+    await collect();
+    world.deliverNotificationOutcomes();
+    expect(logged).toEqual([
+      'notification "mwtokens" failed: no AppUserModelID: the toast belongs to no app',
+    ]);
+    await collect();
+    expect(world.made[0]?.deref()).toBeUndefined(); // let go once it failed
+
+    const shown = new StandInWorld('linux');
+    const notifyShown = createNotifier(shown.Notification, () => undefined);
+    notifyShown('a', 'b');
+    await collect();
+    shown.made[0]?.deref()?.emit('close', {});
+    await collect();
+    expect(shown.made[0]?.deref()).toBeUndefined(); // let go once closed
+    for (let i = 0; i <= MAX_HELD_NOTIFICATIONS; i++) notifyShown('n', String(i));
+    await collect();
+    const alive = shown.made.filter((ref) => ref.deref() !== undefined);
+    expect(alive).toHaveLength(MAX_HELD_NOTIFICATIONS); // bounded: the oldest let go
   });
 });

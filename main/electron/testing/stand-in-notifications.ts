@@ -19,6 +19,8 @@ export interface NotificationWorld {
   readonly platform: NodeJS.Platform;
   readonly userModelId: string | undefined;
   readonly shown: NotificationConstructorOptions[];
+  /** Every notification made, weakly: whether the app still holds it is for tests to see. */
+  readonly made: WeakRef<StandInNotification>[];
   /** Outcomes the OS has not delivered yet, each to a notification that may be gone by then. */
   readonly pendingOutcomes: { target: WeakRef<StandInNotification>; failure?: string }[];
 }
@@ -31,6 +33,7 @@ export class StandInNotification extends EventEmitter {
     super();
     this.#options = options;
     this.#world = world;
+    world.made.push(new WeakRef(this));
   }
 
   /** On Windows a toast fails unless the app has an AppUserModelID; the outcome comes later. */

@@ -40,6 +40,7 @@ export class StandInWorld implements AppWorld, NotificationWorld, DialogRecord {
   quitCompleted = false;
   userModelId: string | undefined;
   readonly shown: NotificationConstructorOptions[] = [];
+  readonly made: NotificationWorld['made'] = [];
   readonly pendingOutcomes: NotificationWorld['pendingOutcomes'] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
   readonly messageBoxes: MessageBoxOptions[] = [];
