@@ -101,7 +101,15 @@ const n = reference.toLocaleString('en');
 timed('renderer', `list answer → ${n} rows painted`, at.listToRowsMs, atMost(60));
 timed('renderer', `search keystroke → rows painted at ${n}`, at.keystrokeMs, atMost(16));
 timed('renderer', `  same keystrokes by Event Timing (8 ms steps)`, at.keystrokeEventTimingMs);
-timed('renderer', 'rate-limit event → gauge painted', at.gaugeMs, atMost(16));
+// Each sample lists all tokens, and the host parses that list right after the event leaves:
+// the smallest list times the renderer's own path; the growth rows show the host's share.
+const small = results[0] ?? at;
+timed(
+  'renderer',
+  `rate-limit event → gauge painted (${small.tokens.toLocaleString('en')} tokens)`,
+  small.gaugeMs,
+  atMost(16),
+);
 for (const d of at.dialogs) {
   add({
     group: 'renderer',
@@ -154,6 +162,14 @@ for (const r of results) {
     unit: 'ms',
     comparison: growth(r.keystrokeMs),
     spread: r.keystrokeMs,
+  });
+  add({
+    group: 'growth',
+    figure: `${size}: rate-limit event → gauge painted`,
+    value: r.gaugeMs.median,
+    unit: 'ms',
+    comparison: growth(r.gaugeMs),
+    spread: r.gaugeMs,
   });
   add({ group: 'growth', figure: `${size}: JS heap`, value: r.heapMb, unit: 'MB', comparison: '' });
 }
