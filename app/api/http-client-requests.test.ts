@@ -429,6 +429,8 @@ describe('retryAfterMs edges', () => {
     expect(retryAfterMs(`${at}  `, now)).toBe(60_000);
     expect(retryAfterMs(at.replace('GMT', '+0100'), now)).toBeUndefined();
     expect(retryAfterMs(`${at} later`, now)).toBeUndefined();
+    // An offset after GMT is not an HTTP date, although Date.parse would read it.
+    expect(retryAfterMs(`${at}+0100`, now)).toBeUndefined();
     expect(retryAfterMs('Someday, 99 Foo 2026 12:00:00 GMT', now)).toBeUndefined();
   });
 });

@@ -89,6 +89,16 @@ describe('RateLimitTracker after a 429', () => {
     ]);
   });
 
+  it('a 429 after a long run of samples keeps the history short', () => {
+    const { tracker } = tracked();
+    for (let remaining = 40; remaining > 0; remaining--) tracker.record(LIST, 100, remaining);
+    tracker.recordRejected(LIST);
+    const history = tracker.snapshot()[0]?.history ?? [];
+    expect(history).toHaveLength(30);
+    expect(history.at(-1)?.remaining).toBe(0);
+    expect(history[0]?.remaining).toBe(29);
+  });
+
   it('a 429 for an endpoint never seen: limit unknown (0), window starts now', () => {
     const { clock, tracker } = tracked();
     tracker.recordRejected(LIST);

@@ -3,7 +3,15 @@
  * temp file left by a crash mid-write), treats a missing folder as empty, and passes on a read
  * failure it does not understand instead of calling the record missing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,5 +73,15 @@ describe('FolderStore', () => {
     const dir = folder();
     mkdirSync(join(dir, 'settings.json'));
     await expect(new FolderStore(dir).get('settings')).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  // Every write opens a file; one left open per write would run the app out of descriptors.
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file it wrote, every time', async () => {
+    const store = new FolderStore(folder());
+    const open = () => readdirSync('/proc/self/fd').length;
+    await store.set('warm-up', { n: 0 });
+    const before = open();
+    for (let n = 1; n <= 40; n++) await store.set(`k${n % 4}`, { n });
+    expect(open() - before).toBeLessThan(10);
   });
 });
