@@ -244,7 +244,7 @@ describe('Windows notifications (issue 12.6)', () => {
     expect(without.shown).toEqual([]);
     expect(logged[0]).toMatch(/notification "mwtokens" failed/);
 
-    const world = new StandInWorld('win32');
+    const world = new StandInWorld('win32', { packaged: true });
     declareIdentity(world.app, 'win32');
     expect(world.userModelId).toBe(APP_ID);
     createNotifier(world.Notification, () => undefined)('mwtokens', 'body');
@@ -259,6 +259,18 @@ describe('Windows notifications (issue 12.6)', () => {
     await new Promise((resolve) => setImmediate(resolve));
     gc();
   };
+
+  it('an unpackaged run (npm start) on Windows uses the executable’s path, as Electron advises', () => {
+    const dev = new StandInWorld('win32');
+    declareIdentity(dev.app, 'win32', 'C:\\mwtokens\\node_modules\\electron\\dist\\electron.exe');
+    expect(dev.userModelId).toBe('C:\\mwtokens\\node_modules\\electron\\dist\\electron.exe');
+    const defaulted = new StandInWorld('win32');
+    declareIdentity(defaulted.app, 'win32');
+    expect(defaulted.userModelId).toBe(process.execPath);
+    const linux = new StandInWorld('linux', { packaged: true });
+    declareIdentity(linux.app, 'linux');
+    expect(linux.userModelId).toBeUndefined();
+  });
 
   it('holds each notification until it failed or closed, so the garbage collector cannot lose a failure', async () => {
     const world = new StandInWorld('win32'); // no AppUserModelID: the toast fails, later
