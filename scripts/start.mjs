@@ -45,6 +45,22 @@ export function exitCodeOf(result, what) {
   return result.status ?? 1;
 }
 
+/**
+ * The preview host, run as `node <tsx's CLI> main/preview/cli.ts`: no shell and no `.bin` shim,
+ * so a checkout path with spaces (or other characters a shell reads) cannot break it on any
+ * platform. tsx's CLI is found through its package.json `bin`, as npm itself finds it.
+ */
+export function previewCommand(root, { execPath = process.execPath, read = readFileSync } = {}) {
+  const dir = join(root, 'node_modules', 'tsx');
+  const { bin } = JSON.parse(read(join(dir, 'package.json'), 'utf8'));
+  const cli = typeof bin === 'string' ? bin : bin.tsx;
+  return {
+    command: execPath,
+    args: [join(dir, cli), 'main/preview/cli.ts'],
+    options: { cwd: root, stdio: 'inherit' },
+  };
+}
+
 function newest(path) {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -107,13 +123,8 @@ async function main() {
   }
   console.log('Opening the preview host in Chromium instead (nothing is saved).');
   process.env.CHROMIUM_PATH = ensureChromium();
-  const tsx = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
-  const preview = spawnSync(tsx, ['main/preview/cli.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-    ...npmSpawnOptions(process.platform),
-  });
+  const { command, args, options } = previewCommand(root);
+  const preview = spawnSync(command, args, { ...options, env: process.env });
   process.exit(exitCodeOf(preview, 'the preview host'));
 }
 

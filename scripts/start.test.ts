@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without declarations; its exports are checked here.
@@ -16,6 +18,10 @@ const api = start as {
     },
   ) => string | undefined;
   npmSpawnOptions: (platform: string) => { shell?: boolean };
+  previewCommand: (
+    root: string,
+    options?: { execPath?: string; read?: (path: string, encoding: string) => string },
+  ) => { command: string; args: string[]; options: { cwd: string; shell?: boolean } };
   exitCodeOf: (result: ReturnType<typeof spawnSync>, what: string) => number;
 };
 
@@ -51,5 +57,40 @@ describe('npm start (issue 12.13)', () => {
     const fine = spawnSync(process.execPath, ['-e', 'process.exit(3)']);
     expect(api.exitCodeOf(fine, 'Electron')).toBe(3);
     quiet.mockRestore();
+  });
+
+  it('runs the preview host with Node and tsx’s CLI, no shell, so a path with spaces stays whole', () => {
+    const root = join('/home/a user/my projects/mwtokens');
+    const read = (path: string) => {
+      expect(path).toBe(join(root, 'node_modules', 'tsx', 'package.json'));
+      return JSON.stringify({ bin: './dist/cli.mjs' });
+    };
+    const run = api.previewCommand(root, { execPath: '/opt/node 22/bin/node', read });
+    expect(run.command).toBe('/opt/node 22/bin/node');
+    expect(run.args).toEqual([
+      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'main/preview/cli.ts',
+    ]);
+    expect(run.options).toMatchObject({ cwd: root });
+    expect(run.options.shell).toBeUndefined();
+    const named = api.previewCommand(root, {
+      read: () => JSON.stringify({ bin: { tsx: 'cli.js' } }),
+    });
+    expect(named.command).toBe(process.execPath);
+    expect(named.args[0]).toBe(join(root, 'node_modules', 'tsx', 'cli.js'));
+  });
+
+  it('that command really runs TypeScript from a folder whose path has spaces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mw tokens with spaces '));
+    try {
+      writeFileSync(join(dir, 'hello.ts'), 'const n: number = 41;\nconsole.log(`ran ${n + 1}`);\n');
+      const { command, args } = api.previewCommand(join(import.meta.dirname, '..'));
+      const [cli] = args;
+      const result = spawnSync(command, [cli ?? '', join(dir, 'hello.ts')], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('ran 42');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
