@@ -22,6 +22,9 @@ test('one clipboard indicator: what was copied (never the secret), a countdown, 
   await expect(page.getByText(/On the clipboard/)).toHaveCount(1);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
+  // The clipboard's own page is hidden: the window is the only page a user could see or close.
+  expect(host.context.pages()).toEqual([page]);
+
   await status.getByRole('button', { name: 'Clear now' }).click();
   await expect(status).toContainText('Clipboard cleared.');
   expect(await host.clipboard.readText()).toBe('');
