@@ -1,7 +1,7 @@
 // Builds the Electron side with Vite: main (ESM) and preload (CommonJS: sandboxed preloads
 // cannot be modules) into dist/main, bundling our code and its libraries; only electron and
 // electron-store stay outside, as the app's production dependencies.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { root } from './ensure.mjs';
@@ -29,6 +29,7 @@ const common = (entry, fileName, format) => ({
 mkdirSync(outDir, { recursive: true });
 await build(common('main/electron/main.ts', 'main.js', 'es'));
 await build(common('main/electron/preload.ts', 'preload.cjs', 'cjs'));
-// The window and tray icons; macOS's tray takes the template pair (the @2x one for Retina).
-for (const icon of ['icon.png', 'trayTemplate.png', 'trayTemplate@2x.png'])
+// The window and tray icons (every .png and .ico in build/, so a new one cannot be forgotten):
+// macOS's tray takes the template pair (the @2x one for Retina), Windows's the .ico.
+for (const icon of readdirSync(join(root, 'build')).filter((name) => /\.(png|ico)$/.test(name)))
   copyFileSync(join(root, 'build', icon), join(outDir, icon));

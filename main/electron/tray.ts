@@ -30,13 +30,15 @@ export function trayTemplate(
 /**
  * The tray icon. macOS: a template image (black on transparent; the "Template" suffix makes
  * nativeImage mark it, and the @2x file beside it is picked up for Retina), which the menu bar
- * tints for light and dark. Elsewhere: the app icon, scaled down.
+ * tints for light and dark. Windows: an .ico drawn at 16 to 48 px (build/make-tray-ico.mjs), from
+ * which Windows takes the size its notification area wants at the current scaling; a PNG scaled
+ * down to 16 px would blur at anything above 100 %. Linux: the app icon, scaled down.
  */
 export function trayIcon(
   platform: NodeJS.Platform,
   dir: string,
 ): { path: string; template: boolean; size?: number } {
-  return platform === 'darwin'
-    ? { path: join(dir, 'trayTemplate.png'), template: true }
-    : { path: join(dir, 'icon.png'), template: false, size: platform === 'win32' ? 16 : 22 };
+  if (platform === 'darwin') return { path: join(dir, 'trayTemplate.png'), template: true };
+  if (platform === 'win32') return { path: join(dir, 'tray.ico'), template: false };
+  return { path: join(dir, 'icon.png'), template: false, size: 22 };
 }

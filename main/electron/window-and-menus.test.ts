@@ -332,4 +332,30 @@ describe('main’s texts follow the app’s language (issue 12.11)', () => {
     expect(readFileSync(mac.path)[25]).toBe(6);
     expect(trayIcon('linux', dir)).toMatchObject({ template: false });
   });
+
+  it('the Windows tray icon is an .ico with 16 and 32 px images drawn at size, not a resized PNG', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'build');
+    const win = trayIcon('win32', dir);
+    expect(win).toEqual({ path: join(dir, 'tray.ico'), template: false }); // no resize
+    const ico = readFileSync(win.path);
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // ICONDIR, type icon
+    const sizes: number[] = [];
+    for (let i = 0; i < ico.readUInt16LE(4); i++) {
+      const entry = 6 + 16 * i;
+      const size = ico.readUInt8(entry);
+      const offset = ico.readUInt32LE(entry + 12);
+      expect(ico.readUInt16LE(entry + 6), `${size} px bit count`).toBe(32);
+      // A BITMAPINFOHEADER whose height covers colour and mask, inside the file.
+      expect(ico.readUInt32LE(offset)).toBe(40);
+      expect([ico.readInt32LE(offset + 4), ico.readInt32LE(offset + 8)]).toEqual([size, size * 2]);
+      expect(offset + ico.readUInt32LE(entry + 8)).toBeLessThanOrEqual(ico.length);
+      // Rows run bottom-up: the bottom-left corner (rounded) is clear, the middle opaque.
+      const alphaAt = (x: number, y: number) =>
+        ico.readUInt8(offset + 40 + ((size - 1 - y) * size + x) * 4 + 3);
+      expect(alphaAt(0, size - 1)).toBeLessThan(128);
+      expect(alphaAt(size >> 1, size >> 1)).toBe(255);
+      sizes.push(size);
+    }
+    expect(sizes).toEqual(expect.arrayContaining([16, 32]));
+  });
 });
