@@ -1,14 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
-import { APP_ID, declareIdentity } from './app-identity';
 import { translator } from './locale';
-import { createNotifier, MAX_HELD_NOTIFICATIONS } from './notifications';
+import type { Event } from 'electron';
 import { holdQuitUntilDisposed, quitWhenAllWindowsClosed } from './quit';
 import { createSandboxLauncher, sandboxRequestedEagerly, startEagerly } from './sandbox-launcher';
 import { claimSingleInstance } from './single-instance';
@@ -100,6 +97,32 @@ describe('quit clears a copied secret (issue 12.7)', () => {
     world.app.quit();
     expect(world.quitCompleted).toBe(false);
     fire?.();
+    expect(world.quitCompleted).toBe(true);
+  });
+  it('a late clean-up of a cancelled quit does not end the next quit early', async () => {
+    const world = new StandInWorld('linux');
+    world.becomeReady();
+    const window = new world.BrowserWindow({});
+    let refuse = true;
+    window.on('close', (event: Event) => refuse && event.preventDefault());
+    const releases: (() => void)[] = [];
+    const timers: (() => void)[] = [];
+    const quit = holdQuitUntilDisposed(world.app, {
+      dispose: () => new Promise<void>((resolve) => releases.push(resolve)),
+      setTimer: (run) => (timers.push(run), () => undefined),
+    });
+    quit.watch(window);
+    world.app.quit();
+    timers[0]?.(); // the first clean-up timed out: the real quit, refused by the window
+    await settle();
+    expect(quit.isQuitting()).toBe(false);
+    refuse = false;
+    world.app.quit(); // asked again: flushing again
+    releases[0]?.(); // the first clean-up ends, late
+    await settle();
+    expect(world.quitCompleted).toBe(false);
+    releases[1]?.();
+    await settle();
     expect(world.quitCompleted).toBe(true);
   });
 });
@@ -232,69 +255,5 @@ describe('an unreadable store file (issue 12.4)', () => {
       },
     ]);
     expect(world.exitCode).toBe(1);
-  });
-});
-
-describe('Windows notifications (issue 12.6)', () => {
-  it('with the installer’s AppUserModelID a toast shows; without it the failure is logged', () => {
-    const without = new StandInWorld('win32');
-    const logged: string[] = [];
-    createNotifier(without.Notification, (l) => logged.push(l))('mwtokens', 'body');
-    without.deliverNotificationOutcomes();
-    expect(without.shown).toEqual([]);
-    expect(logged[0]).toMatch(/notification "mwtokens" failed/);
-
-    const world = new StandInWorld('win32', { packaged: true });
-    declareIdentity(world.app, 'win32');
-    expect(world.userModelId).toBe(APP_ID);
-    createNotifier(world.Notification, () => undefined)('mwtokens', 'body');
-    expect(world.shown).toMatchObject([{ title: 'mwtokens', body: 'body' }]);
-  });
-
-  // A full collection on demand, so "held or not" is seen, not guessed.
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  /** Ends the current job (WeakRefs made in it keep their targets until then), then collects. */
-  const collect = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    gc();
-  };
-
-  it('an unpackaged run (npm start) on Windows uses the executable’s path, as Electron advises', () => {
-    const dev = new StandInWorld('win32');
-    declareIdentity(dev.app, 'win32', 'C:\\mwtokens\\node_modules\\electron\\dist\\electron.exe');
-    expect(dev.userModelId).toBe('C:\\mwtokens\\node_modules\\electron\\dist\\electron.exe');
-    const defaulted = new StandInWorld('win32');
-    declareIdentity(defaulted.app, 'win32');
-    expect(defaulted.userModelId).toBe(process.execPath);
-    const linux = new StandInWorld('linux', { packaged: true });
-    declareIdentity(linux.app, 'linux');
-    expect(linux.userModelId).toBeUndefined();
-  });
-
-  it('holds each notification until it failed or closed, so the garbage collector cannot lose a failure', async () => {
-    const world = new StandInWorld('win32'); // no AppUserModelID: the toast fails, later
-    const logged: string[] = [];
-    const notify = createNotifier(world.Notification, (l) => logged.push(l));
-    notify('mwtokens', 'body');
-    await collect();
-    world.deliverNotificationOutcomes();
-    expect(logged).toEqual([
-      'notification "mwtokens" failed: no AppUserModelID: the toast belongs to no app',
-    ]);
-    await collect();
-    expect(world.made[0]?.deref()).toBeUndefined(); // let go once it failed
-
-    const shown = new StandInWorld('linux');
-    const notifyShown = createNotifier(shown.Notification, () => undefined);
-    notifyShown('a', 'b');
-    await collect();
-    shown.made[0]?.deref()?.emit('close', {});
-    await collect();
-    expect(shown.made[0]?.deref()).toBeUndefined(); // let go once closed
-    for (let i = 0; i <= MAX_HELD_NOTIFICATIONS; i++) notifyShown('n', String(i));
-    await collect();
-    const alive = shown.made.filter((ref) => ref.deref() !== undefined);
-    expect(alive).toHaveLength(MAX_HELD_NOTIFICATIONS); // bounded: the oldest let go
   });
 });

@@ -53,8 +53,10 @@ type QuitState = 'running' | 'disposing' | 'releasing' | 'done';
 
 export function holdQuitUntilDisposed(app: QuitApp, options: QuitOptions): QuitControl {
   let state: QuitState = 'running';
-  const finish = () => {
-    if (state !== 'disposing') return;
+  /** Which quit request is running: a late clean-up of a cancelled one must not end a newer one. */
+  let round = 0;
+  const finish = (of: number) => {
+    if (state !== 'disposing' || of !== round) return;
     state = 'releasing';
     app.quit();
     // A close refused during app.quit() may already have set 'running' again.
@@ -67,17 +69,18 @@ export function holdQuitUntilDisposed(app: QuitApp, options: QuitOptions): QuitC
     event.preventDefault();
     if (state === 'disposing') return; // a second request while flushing: one quit follows
     state = 'disposing';
+    const current = ++round;
     options.onQuitting?.();
     const cancel = (options.setTimer ?? realTimer)(() => {
       options.log?.('quit: clean-up timed out, quitting anyway');
-      finish();
+      finish(current);
     }, options.timeoutMs ?? QUIT_TIMEOUT_MS);
     options
       .dispose()
       .catch(() => options.log?.('quit: clean-up failed'))
       .finally(() => {
         cancel();
-        finish();
+        finish(current);
       });
   });
 
