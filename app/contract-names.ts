@@ -6,6 +6,8 @@
 
 export const TOKEN_DESCRIPTION_MAX = 200;
 export const COPY_FORMATS = ['raw', 'header', 'curl', 'export'] as const;
+export const API_KINDS = ['v1', 'v2'] as const;
+export const API_TOKEN_ROLES = ['api_read', 'api_write'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['system', 'en', 'de'] as const;
 export const UI_COMMANDS = [
@@ -32,6 +34,7 @@ export const CHANNEL_NAMES = [
   'session:signOut',
   'tokens:list',
   'tokens:create',
+  'tokens:update',
   'tokens:rotate',
   'tokens:export',
   'tokens:revoke',

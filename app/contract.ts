@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import {
   API_ERROR_KINDS,
+  API_KINDS,
+  API_TOKEN_ROLES,
   APP_ERROR_KINDS,
   COPY_FORMATS,
   LANGUAGES,
@@ -17,6 +19,8 @@ import {
 } from './contract-names';
 
 export {
+  API_KINDS,
+  API_TOKEN_ROLES,
   CHANNEL_NAMES,
   COPY_FORMATS,
   EVENT_NAMES,
@@ -31,11 +35,16 @@ export {
 // ── Views: what crosses to the renderer. None of them ever holds a secret. ──────────────────
 
 export type ServerChoice = 'mittwald' | 'sandbox' | 'custom';
+/** v1: the customer centre's API (access tokens). v2: mStudio (API tokens with roles, expiry). */
+export type ApiKind = (typeof API_KINDS)[number];
+export type ApiTokenRole = (typeof API_TOKEN_ROLES)[number];
 
 export interface ProfileView {
   id: string;
   name: string;
   server: ServerChoice;
+  /** The API the profile speaks, fixed when it is made (always set by the service). */
+  api?: ApiKind;
   baseUrl: string;
   /** The username last signed in with: shown, not secret. */
   username: string | undefined;
@@ -63,7 +72,19 @@ export type SessionView =
       /** The account the challenge is for. */
       username: string;
     }
-  | { profileId: string; status: 'signed_in'; expiresAt: number; persisted: boolean };
+  | {
+      profileId: string;
+      status: 'signed_in';
+      /** v1: the cached API token's expiry. v2: this device's API token's (or the session's). */
+      expiresAt: number;
+      persisted: boolean;
+      /**
+       * v2 only: this device's own API token (its uuid in the list) and when the host should
+       * offer its renewal (`expiringSoonDays` before it expires; in the past: offer it now).
+       * Renewal is `tokens:rotate` with `deviceTokenUuid`.
+       */
+      deviceToken?: { uuid: string; expiresAt: number | undefined; renewFrom: number | undefined };
+    };
 
 export interface TokenRow {
   uuid: string;
@@ -76,6 +97,12 @@ export interface TokenRow {
   isThisDevice: boolean;
   /** Replaced by a rotation and waiting to be revoked once the replacement is deployed. */
   retire?: { replacedBy: string; since: number };
+  /** v2: what the token may do. */
+  roles?: ApiTokenRole[];
+  /** v2: when it expires (epoch ms); absent: never. */
+  expiresAt?: number;
+  /** v2: expires within the settings' `expiringSoonDays` (or has expired). */
+  expiringSoon?: boolean;
 }
 
 /** A rotation's result: the replacement (held here, copied) and what the clipboard holds. */
@@ -158,6 +185,8 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Tokens older than this many days are flagged. */
   oldTokenDays: number;
+  /** v2 tokens expiring within this many days are flagged, and this device's renewal offered. */
+  expiringSoonDays: number;
   theme: (typeof THEMES)[number];
   language: (typeof LANGUAGES)[number];
   defaultProfileId: string | undefined;
@@ -179,9 +208,19 @@ const newProfile = z.strictObject({
   name: profileName,
   server: z.enum(['mittwald', 'sandbox', 'custom']),
   baseUrl: z.string().max(500).optional(),
+  /** Absent: v1, as before v2 existed. */
+  api: z.enum(API_KINDS).optional(),
 });
 export type CopyFormat = (typeof COPY_FORMATS)[number];
 export const tokenDescription = z.string().trim().min(1).max(TOKEN_DESCRIPTION_MAX);
+/** v2 roles: at least one, each once. */
+const roles = z
+  .array(z.enum(API_TOKEN_ROLES))
+  .min(1)
+  .max(API_TOKEN_ROLES.length)
+  .refine((list) => new Set(list).size === list.length, 'each role once');
+/** An expiry as epoch ms (a whole number, up to year 9999); the service checks it is ahead. */
+const expiry = z.number().int().min(0).max(253_402_300_799_000);
 
 /** https anywhere, or http on this machine only (a local sandbox or emulator). */
 const customBaseUrl = z
@@ -226,6 +265,10 @@ export const channels = {
       username: z.string().trim().min(1).max(200),
       password: z.string().min(1).max(500),
       newProfile: newProfile.extend({ baseUrl: customBaseUrl.optional() }).optional(),
+      /** v2: roles of this device's API token (default both); v1 refuses it. */
+      roles: roles.optional(),
+      /** v2: when this device's API token expires (default in 90 days); v1 refuses it. */
+      expiresAt: expiry.optional(),
     }),
   ),
   /** A TOTP code or a device PIN: the API states no length, so none is imposed here. */
@@ -239,7 +282,22 @@ export const channels = {
   'tokens:list': returns<TokenListView>()(
     z.strictObject({ fresh: z.boolean().optional() }).optional(),
   ),
-  'tokens:create': returns<TokenRow>()(z.strictObject({ description: tokenDescription })),
+  /** `roles` (default both) and `expiresAt` (default never) are v2's; v1 refuses them. */
+  'tokens:create': returns<TokenRow>()(
+    z.strictObject({
+      description: tokenDescription,
+      roles: roles.optional(),
+      expiresAt: expiry.optional(),
+    }),
+  ),
+  /** v2 only: a new description and/or expiry (`null`: never expires); v1 answers invalid_input. */
+  'tokens:update': returns<TokenRow>()(
+    z.strictObject({
+      uuid,
+      description: tokenDescription.optional(),
+      expiresAt: expiry.nullable().optional(),
+    }),
+  ),
   /**
    * Creates the replacement (same description, marked as rotated), holds and copies its secret,
    * and marks the old one to retire; revoking the old one is a separate, confirmed step.
@@ -275,6 +333,7 @@ export const channels = {
     z.strictObject({
       clipboardClearSeconds: z.number().int().min(5).max(600).optional(),
       oldTokenDays: z.number().int().min(1).max(3650).optional(),
+      expiringSoonDays: z.number().int().min(1).max(365).optional(),
       theme: z.enum(THEMES).optional(),
       language: z.enum(LANGUAGES).optional(),
       defaultProfileId: id.nullable().optional(),

@@ -6,7 +6,6 @@
 import type { Handlers } from './handlers';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
-import { formatAccessToken, formatApiToken } from './copy-formats';
 
 export function clipboardChannels(
   core: ServiceCore,
@@ -24,34 +23,20 @@ export function clipboardChannels(
           'This app does not hold that token’s secret; only tokens created here can be copied.',
         );
       const secret = await core.vault.open(held.secret);
-      const what = `access token ‘${held.description}’`;
-      if (format !== 'header')
-        return core.copy(formatAccessToken(uuid, secret, format, runtime.baseUrl), what, format);
-      // An Authorization header needs an API token made from the access token: one sign-in.
-      const result = await runtime.client.authenticate({ username: uuid, password: secret });
-      if (result.status !== 'authenticated')
-        throw new ServiceError(
-          'unauthorized',
-          'The server asked for a second factor for an access token.',
-        );
-      return core.copy(
-        formatApiToken(result.token, 'header', runtime.baseUrl),
-        `API token from ${what}`,
-        format,
-        result.expiresAt,
-      );
+      const copy = await runtime.copyText(uuid, secret, held.description, format);
+      return core.copy(copy.text, copy.what, format, copy.expiresAt ?? held.expiresAt);
     },
 
     'clipboard:copyApiToken': async ({ format }) => {
       const runtime = await core.signedInRuntime();
+      if (!runtime.supports.freshApiToken)
+        throw new ServiceError(
+          'invalid_input',
+          'mStudio (API v2) tokens are used as they are: there is no fresh API token to copy. Copy a held token instead.',
+        );
       const token = await core.withSession(runtime, (t) => Promise.resolve(t));
-      const expiresAt = runtime.session.currentApiToken()?.expiresAt;
-      return core.copy(
-        formatApiToken(token, format, runtime.baseUrl),
-        'API token',
-        format,
-        expiresAt,
-      );
+      const copy = runtime.freshApiToken(token, format);
+      return core.copy(copy.text, copy.what, format, copy.expiresAt);
     },
 
     'clipboard:clear': async () => ({ cleared: await core.guard.clearNow() }),

@@ -50,3 +50,20 @@ export function formatAccessToken(
       return `export MITTWALD_ACCESS_TOKEN_UUID=${shellQuote(uuid)} MITTWALD_ACCESS_TOKEN=${shellQuote(secret)}`;
   }
 }
+
+/**
+ * A v2 API token in the chosen format: it is the bearer itself (no exchange), so every format
+ * carries it as is. `origin` is the v2 base (v2's paths carry `/v2` themselves).
+ */
+export function formatV2ApiToken(token: string, format: CopyFormat, origin: string): string {
+  switch (format) {
+    case 'raw':
+      return token;
+    case 'header':
+      return `Authorization: Bearer ${token}`;
+    case 'curl':
+      return `curl -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(`${origin}/v2/users/self/api-tokens`)}`;
+    case 'export':
+      return `export MITTWALD_API_TOKEN=${shellQuote(token)}`;
+  }
+}

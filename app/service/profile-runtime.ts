@@ -1,14 +1,17 @@
 /**
- * One profile at work: its client, rate-limit tracker and session, restored from the vault
+ * One v1 profile at work: its client, rate-limit tracker and session, restored from the vault
  * without a request, and its cached API token written back (encrypted) whenever it changes.
  */
 import { MittwaldClient } from '../api/mittwald-client';
-import type { TokenListView } from '../contract';
+import type { CopyFormat, TokenListView } from '../contract';
 import { RateLimitTracker } from '../ratelimit/rate-limit-tracker';
-import { Session } from '../session/session';
+import { Session, type SessionState, type SignInOutcome } from '../session/session';
 import { SharedRateLimits } from './shared-rate-limits';
 import type { ProfileRecord, SecretsRecord } from '../vault/records';
 import type { Vault } from '../vault/vault';
+import { formatAccessToken, formatApiToken } from './copy-formats';
+import { ServiceError } from './service-error';
+import type { CopyText, CreatedToken, ListedToken, NewToken, TokenRuntime } from './token-runtime';
 
 export interface RuntimeOptions {
   clock: () => number;
@@ -16,7 +19,9 @@ export interface RuntimeOptions {
   timeoutMs?: number;
 }
 
-export class ProfileRuntime {
+export class ProfileRuntime implements TokenRuntime {
+  readonly api = 'v1';
+  readonly supports = { rolesAndExpiry: false, freshApiToken: true };
   readonly tracker: RateLimitTracker;
   readonly client: MittwaldClient;
   readonly session: Session;
@@ -48,6 +53,90 @@ export class ProfileRuntime {
     });
     this.session = new Session(this.client, { clock: options.clock });
     this.limits = new SharedRateLimits(vault, profile.id, this.tracker);
+  }
+
+  state(): SessionState {
+    return this.session.state();
+  }
+
+  call<T>(fn: (bearer: string) => Promise<T>): Promise<T> {
+    return this.session.call(fn);
+  }
+
+  signInWithPassword(username: string, password: string): Promise<SignInOutcome> {
+    return this.session.signInWithPassword(username, password, this.profile.deviceId);
+  }
+
+  submitSecondFactor(code: string): Promise<SignInOutcome> {
+    return this.session.submitSecondFactor(code);
+  }
+
+  cancelSecondFactor(): void {
+    this.session.cancelSecondFactor();
+  }
+
+  createDeviceToken(
+    input: NewToken,
+    run: <T>(fn: (bearer: string) => Promise<T>) => Promise<T>,
+  ): Promise<CreatedToken> {
+    return run((bearer) => this.createToken(bearer, input));
+  }
+
+  async adoptDeviceToken(created: CreatedToken): Promise<void> {
+    this.session.useAccessToken({ uuid: created.uuid, secret: created.token });
+    await this.persistApiToken(true);
+  }
+
+  async listTokens(
+    bearer: string,
+    fresh: boolean,
+  ): Promise<{ value: ListedToken[]; cacheHit: boolean }> {
+    const answer = await this.client.listApplicationTokens(bearer, { fresh });
+    return { value: answer.value.map(listed), cacheHit: answer.cacheHit };
+  }
+
+  async createToken(bearer: string, input: NewToken): Promise<CreatedToken> {
+    const created = await this.client.createApplicationToken(bearer, input.description);
+    return { ...listed(created), token: created.token };
+  }
+
+  updateToken(): Promise<void> {
+    return Promise.reject(notInV1());
+  }
+
+  revokeToken(bearer: string, uuid: string): Promise<void> {
+    return this.client.deleteApplicationToken(bearer, uuid);
+  }
+
+  async copyText(
+    uuid: string,
+    secret: string,
+    description: string,
+    format: CopyFormat,
+  ): Promise<CopyText> {
+    const what = `access token ‘${description}’`;
+    if (format !== 'header')
+      return { text: formatAccessToken(uuid, secret, format, this.baseUrl), what };
+    // An Authorization header needs an API token made from the access token: one sign-in.
+    const result = await this.client.authenticate({ username: uuid, password: secret });
+    if (result.status !== 'authenticated')
+      throw new ServiceError(
+        'unauthorized',
+        'The server asked for a second factor for an access token.',
+      );
+    return {
+      text: formatApiToken(result.token, 'header', this.baseUrl),
+      what: `API token from ${what}`,
+      expiresAt: result.expiresAt,
+    };
+  }
+
+  freshApiToken(bearer: string, format: CopyFormat): CopyText {
+    return {
+      text: formatApiToken(bearer, format, this.baseUrl),
+      what: 'API token',
+      expiresAt: this.session.currentApiToken()?.expiresAt,
+    };
   }
 
   /** Resumes from the stored device token and cached API token; sends nothing. */
@@ -95,4 +184,15 @@ export class ProfileRuntime {
     });
     this.persistedToken = undefined;
   }
+}
+
+function listed(token: { uuid: string; description: string; crdate: number }): ListedToken {
+  return { uuid: token.uuid, description: token.description, createdAt: token.crdate };
+}
+
+function notInV1(): ServiceError {
+  return new ServiceError(
+    'invalid_input',
+    'The mittwald API v1 cannot change a token; create a new one instead.',
+  );
 }

@@ -1,10 +1,13 @@
 /** One ProfileRuntime per profile, made on first use and restored from the vault once. */
 import { DEFAULT_BASE_URL } from '../api/http-client';
+import { DEFAULT_V2_BASE_URL } from '../api-v2/v2-client';
 import type { RateLimitView } from '../contract';
 import type { ProfileRecord } from '../vault/records';
 import type { Vault } from '../vault/vault';
 import { ProfileRuntime, type RuntimeOptions } from './profile-runtime';
 import { ServiceError } from './service-error';
+import type { TokenRuntime } from './token-runtime';
+import { V2ProfileRuntime } from './v2-profile-runtime';
 
 /** Shown as a sandbox profile's server before the sandbox was started. */
 export const SANDBOX_NOT_STARTED = 'local sandbox (starts when used)';
@@ -19,7 +22,7 @@ export interface RegistryOptions extends RuntimeOptions {
 
 export class RuntimeRegistry {
   /** Promises, so that concurrent callers share one restore. */
-  private readonly runtimes = new Map<string, Promise<ProfileRuntime>>();
+  private readonly runtimes = new Map<string, Promise<TokenRuntime>>();
   private sandboxUrl: string | undefined;
   private sandboxStart: Promise<string> | undefined;
 
@@ -30,7 +33,7 @@ export class RuntimeRegistry {
     private readonly onSample: (profileId: string, snapshot: RateLimitView[]) => void,
   ) {}
 
-  get(profile: ProfileRecord): Promise<ProfileRuntime> {
+  get(profile: ProfileRecord): Promise<TokenRuntime> {
     const made = this.runtimes.get(profile.id);
     // Another process (a CLI call) may have spent from the same limits: adopted before this
     // use, so a limit it used up is honoured. A stat when nothing changed.
@@ -47,7 +50,7 @@ export class RuntimeRegistry {
   }
 
   /** The runtime if one was made already; none is made. */
-  existing(profileId: string): Promise<ProfileRuntime> | undefined {
+  existing(profileId: string): Promise<TokenRuntime> | undefined {
     return this.runtimes.get(profileId);
   }
 
@@ -56,9 +59,12 @@ export class RuntimeRegistry {
   }
 
   baseUrlOf(profile: ProfileRecord): string {
-    if (profile.server === 'sandbox') return this.knownSandboxUrl() ?? SANDBOX_NOT_STARTED;
+    if (profile.server === 'sandbox') {
+      const url = this.knownSandboxUrl();
+      return url === undefined ? SANDBOX_NOT_STARTED : sandboxBaseFor(profile, url);
+    }
     if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
-    return DEFAULT_BASE_URL;
+    return profile.api === 'v2' ? DEFAULT_V2_BASE_URL : DEFAULT_BASE_URL;
   }
 
   private knownSandboxUrl(): string | undefined {
@@ -85,11 +91,14 @@ export class RuntimeRegistry {
     return this.sandboxStart;
   }
 
-  private async create(profile: ProfileRecord): Promise<ProfileRuntime> {
+  private async create(profile: ProfileRecord): Promise<TokenRuntime> {
     const { clock, fetch, timeoutMs } = this.options;
     const baseUrl =
-      profile.server === 'sandbox' ? await this.startSandbox() : this.baseUrlOf(profile);
-    const runtime = new ProfileRuntime(structuredClone(profile), baseUrl, this.vault, {
+      profile.server === 'sandbox'
+        ? sandboxBaseFor(profile, await this.startSandbox())
+        : this.baseUrlOf(profile);
+    const Runtime = profile.api === 'v2' ? V2ProfileRuntime : ProfileRuntime;
+    const runtime = new Runtime(structuredClone(profile), baseUrl, this.vault, {
       clock,
       fetch,
       timeoutMs,
@@ -99,4 +108,9 @@ export class RuntimeRegistry {
     await runtime.restore().catch(() => undefined);
     return runtime;
   }
+}
+
+/** The sandbox serves v1 under `/v1` and v2 at its origin (v2's paths carry `/v2`). */
+function sandboxBaseFor(profile: ProfileRecord, v1Url: string): string {
+  return profile.api === 'v2' ? new URL(v1Url).origin : v1Url;
 }

@@ -11,7 +11,6 @@ import type {
   ProfilesView,
   SessionView,
 } from '../contract';
-import type { CreatedApplicationToken } from '../api/schemas';
 import type { KeyValueStore, SecretCipher } from '../vault/ports';
 import type { ProfileRecord } from '../vault/records';
 import { Vault } from '../vault/vault';
@@ -19,9 +18,10 @@ import { ClipboardGuard, realTimers, type Clipboard, type Timers } from './clipb
 import { CONCEALMENT_MARKS } from './clipboard-marks';
 import { describeCopy } from './copy-formats';
 import { EventHub, type Snapshots } from './event-hub';
-import type { ProfileRuntime } from './profile-runtime';
+import type { CreatedToken, TokenRuntime } from './token-runtime';
 import { RuntimeRegistry, type SandboxSource } from './runtime-registry';
 import { ServiceError } from './service-error';
+import { renewFrom } from './token-expiry';
 
 export interface TokenManagerOptions {
   store: KeyValueStore;
@@ -110,35 +110,35 @@ export class ServiceCore {
     return profile;
   }
 
-  async selectedRuntimeOrUndefined(): Promise<ProfileRuntime | undefined> {
+  async selectedRuntimeOrUndefined(): Promise<TokenRuntime | undefined> {
     const profile = await this.selectedProfile();
     return profile && this.registry.get(profile);
   }
 
-  async selectedRuntime(): Promise<ProfileRuntime> {
+  async selectedRuntime(): Promise<TokenRuntime> {
     const runtime = await this.selectedRuntimeOrUndefined();
     if (!runtime) throw new ServiceError('not_found', 'Choose or add a profile first.');
     return runtime;
   }
 
-  async signedInRuntime(): Promise<ProfileRuntime> {
+  async signedInRuntime(): Promise<TokenRuntime> {
     const runtime = await this.selectedRuntime();
-    if (runtime.session.state().status !== 'signed_in')
+    if (runtime.state().status !== 'signed_in')
       throw new ServiceError('not_signed_in', 'Sign in first.');
     return runtime;
   }
 
   /** Runs a call with the session's token, then stores a renewed API token. */
-  async withSession<T>(runtime: ProfileRuntime, fn: (token: string) => Promise<T>): Promise<T> {
+  async withSession<T>(runtime: TokenRuntime, fn: (token: string) => Promise<T>): Promise<T> {
     try {
-      return await runtime.session.call(fn);
+      return await runtime.call(fn);
     } finally {
       await this.storageAllowed(runtime.profile)
         .then((allowed) => runtime.persistApiToken(allowed))
         .catch((error: unknown) =>
           this.log(`the renewed API token could not be stored (${errorName(error)})`),
         );
-      if (runtime.session.state().status === 'signed_out') await this.sessionChanged();
+      if (runtime.state().status === 'signed_out') await this.sessionChanged();
     }
   }
 
@@ -168,14 +168,16 @@ export class ServiceCore {
    * token it replaces (a rotation) in the same write, so the two never disagree.
    */
   async holdSecret(
-    runtime: ProfileRuntime,
-    created: CreatedApplicationToken,
+    runtime: TokenRuntime,
+    created: CreatedToken,
     options: { asDeviceToken?: boolean; retires?: string } = {},
   ): Promise<void> {
     const entry = {
       secret: await this.vault.seal(created.token),
       description: created.description,
       storedAt: this.clock(),
+      ...(created.expiresAt !== undefined && { expiresAt: created.expiresAt }),
+      ...(created.roles !== undefined && { roles: created.roles }),
     };
     const { retires } = options;
     await this.vault.updateSecrets(runtime.profile.id, (record) => ({
@@ -237,6 +239,7 @@ export class ServiceCore {
           id: profile.id,
           name: profile.name,
           server: profile.server,
+          api: profile.api ?? 'v1',
           baseUrl: this.registry.baseUrlOf(profile),
           username: profile.username,
           allowWeakStorage: profile.allowWeakStorage,
@@ -254,16 +257,22 @@ export class ServiceCore {
     return view;
   }
 
-  async sessionView(runtime: ProfileRuntime | undefined): Promise<SessionView> {
+  async sessionView(runtime: TokenRuntime | undefined): Promise<SessionView> {
     if (!runtime) return { profileId: undefined, status: 'signed_out' };
-    const state = runtime.session.state();
+    const state = runtime.state();
     const profileId = runtime.profile.id;
     if (state.status === 'signed_out') return { profileId, status: 'signed_out' };
     if (state.status === 'second_factor')
       return { profileId, status: 'second_factor', name: state.name, username: state.username };
-    const persisted =
-      (await runtime.secrets().catch(() => undefined))?.deviceTokenUuid !== undefined;
-    return { profileId, status: 'signed_in', expiresAt: state.expiresAt, persisted };
+    const secrets = await runtime.secrets().catch(() => undefined);
+    const device = secrets?.deviceTokenUuid;
+    const view = { profileId, status: 'signed_in' as const, expiresAt: state.expiresAt };
+    if (device === undefined || !runtime.supports.rolesAndExpiry)
+      return { ...view, persisted: device !== undefined };
+    // v2: the device token expires; hosts offer its renewal from `renewFrom` on.
+    const expiresAt = secrets?.held[device]?.expiresAt;
+    const deviceToken = { uuid: device, expiresAt, renewFrom: await renewFrom(this, expiresAt) };
+    return { ...view, persisted: true, deviceToken };
   }
 
   async sessionChanged(): Promise<SessionView> {

@@ -7,12 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, isApiError } from '../api/errors';
 import type { ChannelParsedInput, SandboxMailView, SessionView } from '../contract';
 import type { ProfileRecord } from '../vault/records';
-import type { ProfileRuntime } from './profile-runtime';
+import type { NewToken, TokenRuntime } from './token-runtime';
 import { ServiceError } from './service-error';
 import type { ServiceCore } from './service-core';
 import type { Handlers } from './handlers';
 import type { SignInOutcome } from '../session/session';
 import { z } from 'zod';
+
+/** A v2 device token's lifetime when the user chooses none. */
+export const DEFAULT_DEVICE_TOKEN_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const mailboxSchema = z.array(z.object({ at: z.number(), subject: z.string(), body: z.string() }));
 
@@ -38,6 +42,7 @@ export function sessionChannels(
       id: randomUUID(),
       name: input.name,
       server: input.server,
+      ...(input.api === 'v2' && { api: 'v2' as const }),
       baseUrl: input.server === 'custom' ? input.baseUrl : undefined,
       provisional: true,
       allowWeakStorage: false,
@@ -63,7 +68,11 @@ export function sessionChannels(
   };
 
   /** After a password sign-in: who it was, the confirmed device, and this device's own token. */
-  const finishPasswordSignIn = async (runtime: ProfileRuntime, outcome: SignInOutcome) => {
+  const finishPasswordSignIn = async (
+    runtime: TokenRuntime,
+    outcome: SignInOutcome,
+    device: Omit<NewToken, 'description'> = {},
+  ) => {
     if (outcome.status !== 'signed_in') return;
     const { username, deviceId } = outcome;
     await core.changeProfile(runtime.profile.id, (profile) => ({
@@ -78,36 +87,58 @@ export function sessionChannels(
     // this session only; the session view says so (persisted: false) and the next one retries.
     let created;
     try {
-      created = await core.withSession(runtime, (token) =>
-        runtime.client.createApplicationToken(token, `mwtokens on ${core.options.deviceName}`),
+      created = await runtime.createDeviceToken(
+        { description: `mwtokens on ${core.options.deviceName}`, ...device },
+        (fn) => core.withSession(runtime, fn),
       );
     } catch (error) {
-      if (error instanceof ApiError && runtime.session.state().status === 'signed_in') return;
+      if (error instanceof ApiError && runtime.state().status === 'signed_in') return;
       throw error;
     }
     await core.holdSecret(runtime, created, { asDeviceToken: true });
-    runtime.session.useAccessToken({ uuid: created.uuid, secret: created.token });
-    await runtime.persistApiToken(true);
+    await runtime.adoptDeviceToken(created);
     await core.profilesChanged();
   };
+
+  /** The device token's roles and expiry: v2's choice (defaults: both roles, 90 days). */
+  const deviceChoice = (
+    runtime: TokenRuntime,
+    input: { roles?: NewToken['roles']; expiresAt?: number },
+  ): Omit<NewToken, 'description'> =>
+    runtime.supports.rolesAndExpiry
+      ? {
+          roles: input.roles,
+          expiresAt: input.expiresAt ?? core.clock() + DEFAULT_DEVICE_TOKEN_DAYS * DAY_MS,
+        }
+      : {};
+
+  /** The device token's choice, kept while a second factor is asked for (no secret in it). */
+  const pendingChoice = new Map<string, Omit<NewToken, 'description'>>();
 
   return {
     'session:state': async () => core.sessionView(await core.selectedRuntimeOrUndefined()),
 
-    'session:signIn': async ({ username, password, newProfile }) => {
-      const before = (await core.selectedProfile())?.id;
+    'session:signIn': async ({ username, password, newProfile, roles, expiresAt }) => {
+      const selected = await core.selectedProfile();
+      const before = selected?.id;
+      const api = newProfile ? (newProfile.api ?? 'v1') : (selected?.api ?? 'v1');
+      if (api === 'v1' && (roles !== undefined || expiresAt !== undefined))
+        throw new ServiceError(
+          'invalid_input',
+          'Roles and expiry are chosen for mStudio (API v2) profiles only.',
+        );
+      if (expiresAt !== undefined && expiresAt <= core.clock())
+        throw new ServiceError('invalid_input', 'The expiry must lie in the future.');
       const made = newProfile && (await addProvisional(newProfile));
-      let runtime: ProfileRuntime | undefined;
+      let runtime: TokenRuntime | undefined;
       try {
         runtime = await core.selectedRuntime();
-        const outcome = await runtime.session.signInWithPassword(
-          username,
-          password,
-          runtime.profile.deviceId,
-        );
-        await finishPasswordSignIn(runtime, outcome);
+        const device = deviceChoice(runtime, { roles, expiresAt });
+        pendingChoice.set(runtime.profile.id, device);
+        const outcome = await runtime.signInWithPassword(username, password);
+        await finishPasswordSignIn(runtime, outcome, device);
       } catch (error) {
-        const waiting = runtime?.session.state().status === 'second_factor';
+        const waiting = runtime?.state().status === 'second_factor';
         if (made && !waiting) await dropProvisional(made.id, before);
         throw error;
       }
@@ -117,14 +148,14 @@ export function sessionChannels(
 
     'session:submitSecondFactor': async ({ code }) => {
       const runtime = await core.selectedRuntime();
-      const outcome = await runtime.session.submitSecondFactor(code);
-      await finishPasswordSignIn(runtime, outcome);
+      const outcome = await runtime.submitSecondFactor(code);
+      await finishPasswordSignIn(runtime, outcome, pendingChoice.get(runtime.profile.id));
       return core.sessionChanged();
     },
 
     'session:cancelSecondFactor': async () => {
       const runtime = await core.selectedRuntime();
-      runtime.session.cancelSecondFactor();
+      runtime.cancelSecondFactor();
       if (runtime.profile.provisional) {
         const others = (await core.vault.readProfiles()).profiles.filter(
           (p) => p.id !== runtime.profile.id,
@@ -136,7 +167,7 @@ export function sessionChannels(
 
     'session:resume': async () => {
       const runtime = await core.selectedRuntime();
-      if (runtime.session.state().status !== 'signed_in')
+      if (runtime.state().status !== 'signed_in')
         throw new ServiceError(
           'not_signed_in',
           'This profile has no stored sign-in. Sign in with your password.',
@@ -148,13 +179,9 @@ export function sessionChannels(
     'session:signOut': async ({ revokeDeviceToken }): Promise<SessionView> => {
       const runtime = await core.selectedRuntime();
       const device = (await runtime.secrets()).deviceTokenUuid;
-      if (
-        revokeDeviceToken &&
-        device !== undefined &&
-        runtime.session.state().status === 'signed_in'
-      ) {
+      if (revokeDeviceToken && device !== undefined && runtime.state().status === 'signed_in') {
         await core
-          .withSession(runtime, (token) => runtime.client.deleteApplicationToken(token, device))
+          .withSession(runtime, (token) => runtime.revokeToken(token, device))
           .catch((error: unknown) => {
             if (!isApiError(error, 'not_found')) throw error;
           });
@@ -169,7 +196,9 @@ export function sessionChannels(
       const runtime = await core.selectedRuntime();
       if (runtime.profile.server !== 'sandbox')
         throw new ServiceError('invalid_input', 'Only the local sandbox has a mailbox to show.');
-      const state = runtime.session.state();
+      // v2 sandbox accounts get no mails: their only second factor is an authenticator code.
+      if (runtime.api === 'v2') return [];
+      const state = runtime.state();
       const username = state.status === 'second_factor' ? state.username : runtime.profile.username;
       if (username === undefined) return [];
       const url = `${runtime.baseUrl}/_sandbox/mailbox/${encodeURIComponent(username)}`;

@@ -3,6 +3,7 @@ import type { KeychainStatus, Settings } from '../contract';
 import type { SettingsRecord } from '../vault/records';
 import type { Handlers } from './handlers';
 import type { ServiceCore } from './service-core';
+import { DEFAULT_EXPIRING_SOON_DAYS } from './token-expiry';
 
 export const DEFAULT_OLD_TOKEN_DAYS = 180;
 
@@ -21,6 +22,9 @@ export function settingsChannels(
           clipboardClearSeconds: input.clipboardClearSeconds,
         }),
         ...(input.oldTokenDays !== undefined && { oldTokenDays: input.oldTokenDays }),
+        ...(input.expiringSoonDays !== undefined && {
+          expiringSoonDays: input.expiringSoonDays,
+        }),
         ...(input.theme !== undefined && { theme: input.theme }),
         ...(input.language !== undefined && { language: input.language }),
         ...(input.defaultProfileId !== undefined && {
@@ -53,6 +57,7 @@ function settingsView(record: SettingsRecord): Settings {
   return {
     clipboardClearSeconds: record.clipboardClearSeconds,
     oldTokenDays: record.oldTokenDays ?? DEFAULT_OLD_TOKEN_DAYS,
+    expiringSoonDays: record.expiringSoonDays ?? DEFAULT_EXPIRING_SOON_DAYS,
     theme: record.theme,
     language: record.language,
     defaultProfileId: record.defaultProfileId,

@@ -5,15 +5,15 @@
  * after a revoke, are read fresh.
  */
 import { isApiError } from '../api/errors';
-import type { ApplicationToken } from '../api/schemas';
 import type { RevokeOutcome, TokenListView, TokenRow } from '../contract';
 import { TOKEN_DESCRIPTION_MAX } from '../contract-names';
 import type { SecretsRecord } from '../vault/records';
 import type { Handlers } from './handlers';
-import type { ProfileRuntime } from './profile-runtime';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
 import { exportTokens } from './token-export';
+import { expiringSoonWithin, rotation } from './token-expiry';
+import type { ListedToken, TokenRuntime } from './token-runtime';
 
 export function tokenChannels(
   core: ServiceCore,
@@ -22,20 +22,21 @@ export function tokenChannels(
   Handlers,
   | 'tokens:list'
   | 'tokens:create'
+  | 'tokens:update'
   | 'tokens:rotate'
   | 'tokens:export'
   | 'tokens:revoke'
   | 'tokens:revokeMany'
 > {
   /** Shows a change made here at once, without asking the server again. */
-  const changeShownList = (runtime: ProfileRuntime, change: (tokens: TokenRow[]) => TokenRow[]) => {
+  const changeShownList = (runtime: TokenRuntime, change: (tokens: TokenRow[]) => TokenRow[]) => {
     if (!runtime.lastList) return;
     runtime.lastList = { ...runtime.lastList, tokens: change(runtime.lastList.tokens) };
     core.emit('tokens:changed', runtime.lastList);
   };
 
   const revokeOne = async (
-    runtime: ProfileRuntime,
+    runtime: TokenRuntime,
     uuid: string,
     confirmed: boolean,
   ): Promise<RevokeOutcome> => {
@@ -43,9 +44,7 @@ export function tokenChannels(
     if (own && !confirmed) throw ownSignInNeedsConfirmation();
     let outcome: RevokeOutcome['outcome'] = 'revoked';
     try {
-      await core.withSession(runtime, (token) =>
-        runtime.client.deleteApplicationToken(token, uuid),
-      );
+      await core.withSession(runtime, (token) => runtime.revokeToken(token, uuid));
     } catch (error) {
       if (!isApiError(error, 'not_found')) throw error;
       outcome = 'not_found';
@@ -68,14 +67,15 @@ export function tokenChannels(
     return { uuid, outcome };
   };
 
-  const list = async (runtime: ProfileRuntime, fresh: boolean): Promise<TokenListView> => {
+  const list = async (runtime: TokenRuntime, fresh: boolean): Promise<TokenListView> => {
     const answer = await core.withSession(runtime, (token) =>
-      runtime.client.listApplicationTokens(token, { fresh: fresh || runtime.needsFresh }),
+      runtime.listTokens(token, fresh || runtime.needsFresh),
     );
     runtime.needsFresh = false;
+    const soon = await expiringSoonWithin(core);
     const view: TokenListView = {
       profileId: runtime.profile.id,
-      tokens: merge(answer.value, await runtime.secrets()),
+      tokens: merge(answer.value, await runtime.secrets()).map(soon),
       cacheHit: answer.cacheHit,
       fetchedAt: core.clock(),
     };
@@ -88,15 +88,65 @@ export function tokenChannels(
     // revoke), so 10,000 rows never cross the bridge twice.
     'tokens:list': async (input) => list(await core.signedInRuntime(), input?.fresh ?? false),
 
-    'tokens:create': async ({ description }) => {
+    'tokens:create': async ({ description, roles, expiresAt }) => {
       const runtime = await core.signedInRuntime();
+      const v2Only = roles !== undefined || expiresAt !== undefined;
+      if (v2Only && !runtime.supports.rolesAndExpiry)
+        throw new ServiceError(
+          'invalid_input',
+          'Roles and expiry can be chosen for mStudio (API v2) tokens only.',
+        );
+      if (expiresAt !== undefined && expiresAt <= core.clock())
+        throw new ServiceError('invalid_input', 'The expiry must lie in the future.');
       await core.requireStorage(runtime.profile);
       const created = await core.withSession(runtime, (token) =>
-        runtime.client.createApplicationToken(token, description),
+        runtime.createToken(token, {
+          description,
+          ...(roles !== undefined && { roles }),
+          ...(expiresAt !== undefined && { expiresAt }),
+        }),
       );
       await core.holdSecret(runtime, created);
-      const row = rowOf(created, true);
+      const row = (await expiringSoonWithin(core))(rowOf(created, true));
       changeShownList(runtime, (tokens) => [row, ...tokens.filter((t) => t.uuid !== row.uuid)]);
+      return row;
+    },
+
+    'tokens:update': async ({ uuid, description, expiresAt }) => {
+      const runtime = await core.signedInRuntime();
+      if (!runtime.supports.rolesAndExpiry)
+        throw new ServiceError(
+          'invalid_input',
+          'The mittwald API v1 cannot change a token; create a new one instead.',
+        );
+      if (typeof expiresAt === 'number' && expiresAt <= core.clock())
+        throw new ServiceError('invalid_input', 'The expiry must lie in the future.');
+      // v2's update is a PUT of both fields: what the input leaves out is sent as it is now.
+      const current =
+        runtime.lastList?.tokens.find((t) => t.uuid === uuid) ??
+        (await list(runtime, true)).tokens.find((t) => t.uuid === uuid);
+      if (!current) throw new ServiceError('not_found', 'There is no such token.');
+      const change = {
+        description: description ?? current.description,
+        expiresAt: expiresAt === null ? undefined : (expiresAt ?? current.expiresAt),
+      };
+      await core.withSession(runtime, (token) => runtime.updateToken(token, uuid, change));
+      const secrets = await core.vault.updateSecrets(runtime.profile.id, (record) => {
+        const held = record.held[uuid];
+        if (!held) return record;
+        // An expiry removed is stored as absent (JSON drops the undefined).
+        const entry = { ...held, description: change.description, expiresAt: change.expiresAt };
+        return { ...record, held: { ...record.held, [uuid]: entry } };
+      });
+      // This device's own token: the session learns its new expiry from the vault, no request.
+      if (secrets.deviceTokenUuid === uuid) await runtime.restore();
+      const row = (await expiringSoonWithin(core))({
+        ...rowOf({ ...current, ...change }, current.held),
+        isThisDevice: current.isThisDevice,
+        ...(current.retire && { retire: current.retire }),
+      });
+      changeShownList(runtime, (tokens) => tokens.map((t) => (t.uuid === uuid ? row : t)));
+      await core.sessionChanged();
       return row;
     },
 
@@ -109,18 +159,20 @@ export function tokenChannels(
           'invalid_input',
           'This device’s own sign-in token is replaced by signing out and in again.',
         );
-      const old =
-        runtime.lastList?.tokens.find((t) => t.uuid === uuid)?.description ??
-        secrets.held[uuid]?.description;
+      const shown = runtime.lastList?.tokens.find((t) => t.uuid === uuid);
+      const old = shown?.description ?? secrets.held[uuid]?.description;
       if (old === undefined) throw new ServiceError('not_found', 'There is no such token.');
       const description = rotatedDescription(old, core.clock());
       // A failed create changes nothing: the old token stays as it was.
       const created = await core.withSession(runtime, (token) =>
-        runtime.client.createApplicationToken(token, description),
+        runtime.createToken(token, {
+          description,
+          ...rotation(shown ?? secrets.held[uuid], core.clock()),
+        }),
       );
       await core.holdSecret(runtime, created, { retires: uuid });
       const since = core.clock();
-      const replacement = rowOf(created, true);
+      const replacement = (await expiringSoonWithin(core))(rowOf(created, true));
       changeShownList(runtime, (tokens) => [
         replacement,
         ...tokens.map((t) =>
@@ -169,17 +221,19 @@ export function tokenChannels(
   };
 }
 
-function rowOf(token: ApplicationToken, held: boolean): TokenRow {
+function rowOf(token: ListedToken, held: boolean): TokenRow {
   return {
     uuid: token.uuid,
     description: token.description,
-    createdAt: token.crdate,
+    createdAt: token.createdAt,
     held,
     isThisDevice: false,
+    ...(token.roles !== undefined && { roles: token.roles }),
+    ...(token.expiresAt !== undefined && { expiresAt: token.expiresAt }),
   };
 }
 
-function merge(tokens: ApplicationToken[], secrets: SecretsRecord): TokenRow[] {
+function merge(tokens: ListedToken[], secrets: SecretsRecord): TokenRow[] {
   return tokens.map((token) => {
     const retire = secrets.retiring?.[token.uuid];
     return {

@@ -9,6 +9,8 @@ export const profileRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   server: z.enum(['mittwald', 'sandbox', 'custom']),
+  /** The API the profile speaks; records written before v2 existed have none and speak v1. */
+  api: z.enum(['v1', 'v2']).optional(),
   baseUrl: z.string().optional(),
   username: z.string().optional(),
   /** The device a second factor confirmed (not secret): sent on later password sign-ins. */
@@ -31,6 +33,10 @@ export const heldTokenSchema = z.object({
   secret: sealed,
   description: z.string(),
   storedAt: z.number(),
+  /** v2: when the token expires (epoch ms), so a restored device token knows without a request. */
+  expiresAt: z.number().optional(),
+  /** v2: the token's roles, so its rotation keeps them without a request. */
+  roles: z.array(z.enum(['api_read', 'api_write'])).optional(),
 });
 
 /** One profile's secrets: its device sign-in token, the secrets it holds, its cached API token. */
@@ -51,6 +57,8 @@ export const settingsRecordSchema = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600),
   // Optional so that settings written before it existed still read.
   oldTokenDays: z.number().int().min(1).max(3650).optional(),
+  /** v2 tokens expiring within this many days are flagged; optional for older settings. */
+  expiringSoonDays: z.number().int().min(1).max(365).optional(),
   theme: z.enum(THEMES),
   language: z.enum(LANGUAGES),
   defaultProfileId: z.string().optional(),

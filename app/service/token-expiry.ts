@@ -1,0 +1,52 @@
+/**
+ * v2 tokens expire: the list flags those expiring within the settings' threshold, a rotation's
+ * replacement gets the lifetime its predecessor had, and this device's renewal is offered the
+ * same threshold before its own token expires.
+ */
+import type { ApiTokenRole, TokenRow } from '../contract';
+import type { ServiceCore } from './service-core';
+
+export const DEFAULT_EXPIRING_SOON_DAYS = 14;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function expiringSoonDays(core: ServiceCore): Promise<number> {
+  const settings = await core.vault.readSettings().catch(() => undefined);
+  return settings?.expiringSoonDays ?? DEFAULT_EXPIRING_SOON_DAYS;
+}
+
+/** Marks rows whose expiry falls within the threshold; rows without one (all of v1) unchanged. */
+export async function expiringSoonWithin(core: ServiceCore): Promise<(row: TokenRow) => TokenRow> {
+  const horizon = core.clock() + (await expiringSoonDays(core)) * DAY_MS;
+  return (row) =>
+    row.expiresAt === undefined ? row : { ...row, expiringSoon: row.expiresAt <= horizon };
+}
+
+/** When the host should offer renewing a token that expires at `expiresAt`. */
+export async function renewFrom(
+  core: ServiceCore,
+  expiresAt: number | undefined,
+): Promise<number | undefined> {
+  return expiresAt === undefined ? undefined : expiresAt - (await expiringSoonDays(core)) * DAY_MS;
+}
+
+/**
+ * A replacement's roles and expiry: the same roles, and the lifetime the old token was given
+ * (counted from now); an old token that never expires is replaced by one that never does.
+ */
+export function rotation(
+  old:
+    | { roles?: ApiTokenRole[]; expiresAt?: number; createdAt?: number; storedAt?: number }
+    | undefined,
+  now: number,
+): { roles?: ApiTokenRole[]; expiresAt?: number } {
+  if (!old) return {};
+  const born = old.createdAt ?? old.storedAt;
+  const lifetime =
+    old.expiresAt !== undefined && born !== undefined && old.expiresAt > born
+      ? old.expiresAt - born
+      : undefined;
+  return {
+    ...(old.roles !== undefined && { roles: old.roles }),
+    ...(lifetime !== undefined && { expiresAt: now + lifetime }),
+  };
+}
