@@ -22,6 +22,7 @@ import { dispatch } from '../service/dispatch';
 import { TokenManager } from '../service/token-manager';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { DEMO_ACCOUNTS } from '../sandbox/world';
+import { DEMO_V2_ACCOUNTS } from '../sandbox/v2/world-v2';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import { FolderStore } from '../vault/file-store';
 import type { SecretCipher } from '../vault/ports';
@@ -117,7 +118,12 @@ export async function startService(
   const clock = new ManualClock();
   const password = `pw-${randomBytes(12).toString('base64url')}`;
   const accounts = DEMO_ACCOUNTS.map((account) => ({ ...account, password }));
-  const sandbox = await startSandbox({ clock: clock.read, accounts, ...options.sandbox });
+  // The mStudio accounts get the same random password, so a leak of it is found too.
+  const v2 = {
+    accounts: DEMO_V2_ACCOUNTS.map((account) => ({ ...account, password })),
+    ...options.sandbox?.v2,
+  };
+  const sandbox = await startSandbox({ clock: clock.read, accounts, ...options.sandbox, v2 });
   const folder = mkdtempSync(join(tmpdir(), 'mwtokens-store-'));
   const cipher = options.cipher ?? new RecordingCipher();
   return build({ sandbox, clock, folder, cipher, password, outputs: [] });
@@ -232,7 +238,11 @@ function readStoreFiles(folder: string): Record<string, string> {
 
 /** Every secret the harness's world knows of: issued tokens and the accounts' passwords. */
 export function secretsOf(harness: ServiceHarness): string[] {
-  return [...harness.sandbox.world.issuedSecrets, harness.password];
+  return [
+    ...harness.sandbox.world.issuedSecrets,
+    ...harness.sandbox.v2.world.issuedSecrets,
+    harness.password,
+  ];
 }
 
 /** Answers, events, log lines and the store's files (as bytes) of one harness. */
