@@ -13,6 +13,7 @@ import {
   RecordingCipher,
   secretsOf,
   startService,
+  withoutLeakGuard,
   type ServiceHarness,
 } from '../testing/service-fixture';
 import {
@@ -139,6 +140,15 @@ describe('v2 sign-in', () => {
     }
     // The session's token and refresh token, and the password, are nowhere (every encoding).
     assertNoLeaks(secretsOf(h), haystacksOf(h));
+  });
+
+  it('the leak check knows v2’s secrets: the refresh token in a log line is caught', async () => {
+    const h = withoutLeakGuard(await startService());
+    await v2SignedIn(h);
+    assertNoLeaks(secretsOf(h), haystacksOf(h));
+    const refresh = [...h.sandbox.v2.world.issuedSecrets].find((s) => s.startsWith('mwr_'));
+    h.logLines.push(`refreshing with ${refresh ?? 'none'}`);
+    expect(() => assertNoLeaks(secretsOf(h), haystacksOf(h))).toThrow(/in log lines/);
   });
 
   it('a restart resumes from the stored device token without a request', async () => {
