@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'session:cancelSecondFactor',
   'session:resume',
   'session:signOut',
+  'session:renewDeviceToken',
   'tokens:list',
   'tokens:create',
   'tokens:update',

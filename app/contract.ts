@@ -278,6 +278,11 @@ export const channels = {
   'session:cancelSecondFactor': returns<SessionView>()(noInput),
   'session:resume': returns<SessionView>()(noInput),
   'session:signOut': returns<SessionView>()(z.strictObject({ revokeDeviceToken: z.boolean() })),
+  /**
+   * v2 only: replaces this device's own API token before it expires (same roles and lifetime),
+   * stores the new one and revokes the old; v1 answers invalid_input.
+   */
+  'session:renewDeviceToken': returns<SessionView>()(noInput),
 
   'tokens:list': returns<TokenListView>()(
     z.strictObject({ fresh: z.boolean().optional() }).optional(),

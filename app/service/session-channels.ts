@@ -11,12 +11,10 @@ import type { NewToken, TokenRuntime } from './token-runtime';
 import { ServiceError } from './service-error';
 import type { ServiceCore } from './service-core';
 import type { Handlers } from './handlers';
+import { renewDeviceToken } from './device-renewal';
+import { DAY_MS, DEFAULT_DEVICE_TOKEN_DAYS } from './token-expiry';
 import type { SignInOutcome } from '../session/session';
 import { z } from 'zod';
-
-/** A v2 device token's lifetime when the user chooses none. */
-export const DEFAULT_DEVICE_TOKEN_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const mailboxSchema = z.array(z.object({ at: z.number(), subject: z.string(), body: z.string() }));
 
@@ -30,6 +28,7 @@ export function sessionChannels(
   | 'session:cancelSecondFactor'
   | 'session:resume'
   | 'session:signOut'
+  | 'session:renewDeviceToken'
   | 'sandbox:mailbox'
 > {
   /** A profile made for this sign-in: selected now, removed again if the sign-in fails. */
@@ -191,6 +190,8 @@ export function sessionChannels(
       runtime.lastList = undefined;
       return core.sessionChanged();
     },
+
+    'session:renewDeviceToken': () => renewDeviceToken(core),
 
     'sandbox:mailbox': async (): Promise<SandboxMailView[]> => {
       const runtime = await core.selectedRuntime();

@@ -8,6 +8,8 @@ import type { ServiceCore } from './service-core';
 
 export const DEFAULT_EXPIRING_SOON_DAYS = 14;
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/** A v2 device token's lifetime when the user chooses none. */
+export const DEFAULT_DEVICE_TOKEN_DAYS = 90;
 
 export async function expiringSoonDays(core: ServiceCore): Promise<number> {
   const settings = await core.vault.readSettings().catch(() => undefined);
