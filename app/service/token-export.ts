@@ -1,8 +1,13 @@
-/** The token list as a file the user can keep: uuid, description, created, held here, age. Never a secret. */
+/**
+ * The token list as a file the user can keep: uuid, description, created, held here, age, and
+ * for v2 lists roles and expiry. Never a secret.
+ */
 import type { TokenExport, TokenRow } from '../contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COLUMNS = ['uuid', 'description', 'created', 'heldHere', 'thisDevice', 'ageDays'] as const;
+/** Only a v2 list has them; a v1 export keeps its columns exactly. */
+const V2_COLUMNS = [...COLUMNS, 'roles', 'expires'] as const;
 
 export function exportTokens(
   tokens: readonly TokenRow[],
@@ -10,6 +15,7 @@ export function exportTokens(
   now: number,
   profileName: string,
 ): TokenExport {
+  const v2 = tokens.some((token) => token.roles !== undefined);
   const rows = tokens.map((token) => ({
     uuid: token.uuid,
     description: token.description,
@@ -17,6 +23,10 @@ export function exportTokens(
     heldHere: token.held,
     thisDevice: token.isThisDevice,
     ageDays: Math.max(0, Math.floor((now - token.createdAt) / DAY_MS)),
+    ...(v2 && {
+      roles: (token.roles ?? []).join(' '),
+      expires: token.expiresAt === undefined ? '' : new Date(token.expiresAt).toISOString(),
+    }),
   }));
   const stem = `mwtokens-${slug(profileName)}-${new Date(now).toISOString().slice(0, 10)}`;
   if (format === 'json')
@@ -25,9 +35,10 @@ export function exportTokens(
       mimeType: 'application/json',
       content: `${JSON.stringify(rows, null, 2)}\n`,
     };
+  const columns: readonly (typeof V2_COLUMNS)[number][] = v2 ? V2_COLUMNS : COLUMNS;
   const lines = [
-    COLUMNS.join(','),
-    ...rows.map((row) => COLUMNS.map((column) => csvCell(String(row[column]))).join(',')),
+    columns.join(','),
+    ...rows.map((row) => columns.map((column) => csvCell(String(row[column] ?? ''))).join(',')),
   ];
   return { fileName: `${stem}.csv`, mimeType: 'text/csv', content: `${lines.join('\r\n')}\r\n` };
 }

@@ -199,6 +199,16 @@ describe('v2 tokens', () => {
     });
   });
 
+  it('the export adds roles and expiry for a v2 list', async () => {
+    const h = await startService();
+    await v2SignedIn(h);
+    await h.ok('tokens:list');
+    const file = await h.ok('tokens:export', { format: 'csv' });
+    const [header, row] = file.content.split('\r\n');
+    expect(header).toBe('uuid,description,created,heldHere,thisDevice,ageDays,roles,expires');
+    expect(row).toContain(`,api_read api_write,${new Date(h.clock.now + 90 * DAY).toISOString()}`);
+  });
+
   it('the rate-limit snapshot carries v2’s real reset', async () => {
     const h = await startService();
     await v2SignedIn(h);
