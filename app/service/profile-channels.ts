@@ -18,13 +18,15 @@ export function profileChannels(
 > {
   return {
     'profiles:list': () => core.profilesView(),
-    'profiles:add': async ({ name, server, baseUrl }) => {
+    'profiles:add': async ({ name, server, baseUrl, api }) => {
       if (server === 'custom' && baseUrl === undefined)
         throw new ServiceError('invalid_input', 'A custom server needs its base URL.');
       const profile: ProfileRecord = {
         id: randomUUID(),
         name,
         server,
+        // v1 profiles are stored as before v2 existed: without the field.
+        ...(api === 'v2' && { api }),
         baseUrl: server === 'custom' ? baseUrl : undefined,
         allowWeakStorage: false,
         createdAt: core.clock(),

@@ -65,6 +65,17 @@ describe('v2 sign-in', () => {
     });
   });
 
+  it('a v2 profile added first is signed in to later, on v2', async () => {
+    const h = await startService();
+    const added = await h.ok('profiles:add', V2_SANDBOX);
+    expect(added.profiles[0]).toMatchObject({ api: 'v2', baseUrl: h.sandbox.v2.url });
+    const view = await h.ok('session:signIn', { username: STUDIO, password: h.password });
+    expect(view).toMatchObject({ status: 'signed_in', persisted: true });
+    expect(sandboxDeviceToken(h)).toBeDefined();
+    // Every request went to v2's paths (v1's routes are keyed without a prefix).
+    expect(h.sandbox.requests.every((r) => r.route.includes(' /v2/'))).toBe(true);
+  });
+
   it('roles and expiry as the user chose them', async () => {
     const h = await startService();
     const expiresAt = h.clock.now + 7 * DAY;
