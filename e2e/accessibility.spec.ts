@@ -11,6 +11,9 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
   expect(summary).toEqual([]);
 }
 
+// Many screens per test, each measured: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 for (const theme of ['light', 'dark'] as const) {
   for (const language of ['en', 'de'] as const) {
     test(`no axe violations on any screen: ${theme} theme, ${language}`, async ({ page, host }) => {
@@ -20,16 +23,16 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: de ? 'Anmelden' : 'Sign in' })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expectNoViolations(page, 'sign-in');
-      await page.getByLabel(de ? 'Benutzername' : 'Username').fill('mfa-demo');
-      await page.getByLabel(de ? 'Passwort' : 'Password').fill('demo');
+      await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('mfa-demo');
+      await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
       await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
       await expect(
         page.getByRole('heading', { name: de ? 'Zweiter Faktor' : 'Second factor' }),
       ).toBeVisible();
       await expectNoViolations(page, 'second factor');
       await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
-      await page.getByLabel(de ? 'Benutzername' : 'Username').fill('demo');
-      await page.getByLabel(de ? 'Passwort' : 'Password').fill('demo');
+      await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('demo');
+      await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
       await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
       await expect(
         page.getByRole('row', { name: de ? /Dieses Gerät/ : /This device/ }),

@@ -82,6 +82,9 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
+// Many screens per test, each measured: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 for (const size of SIZES) {
   for (const theme of ['light', 'dark'] as const) {
     for (const language of ['en', 'de'] as const) {

@@ -56,6 +56,7 @@ export function TokenTable({
   ref,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render; we do not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -95,7 +96,7 @@ export function TokenTable({
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const focused = document.activeElement;
     // Reached by the skip link: the first arrow press goes to the first row.
-    if (focused === scroller.current && (event.key === 'ArrowDown' || event.key === 'Home')) {
+    if (focused === frame.current && (event.key === 'ArrowDown' || event.key === 'Home')) {
       event.preventDefault();
       focusRow(0, 0);
       return;
@@ -126,7 +127,10 @@ export function TokenTable({
     onSelectionChange(selected ? new Set(rows.map((row) => row.uuid)) : new Set());
 
   return (
-    <div className="table">
+    // The skip link's target sits outside role="table" (a focusable box inside it would be
+    // neither row nor rowgroup). Capture: a row's copy button is a menu trigger, which
+    // would open on ArrowDown.
+    <div className="table" id="token-table" tabIndex={-1} ref={frame} onKeyDownCapture={onKeyDown}>
       <div
         className="table-grid"
         role="table"
@@ -163,16 +167,7 @@ export function TokenTable({
             </div>
           </div>
         </div>
-        <div
-          className="table-scroll"
-          role="presentation"
-          ref={scroller}
-          id="token-table"
-          tabIndex={-1}
-          data-testid="token-scroll"
-          // Capture: a row's copy button is a menu trigger, which would open on ArrowDown.
-          onKeyDownCapture={onKeyDown}
-        >
+        <div className="table-scroll" role="presentation" ref={scroller} data-testid="token-scroll">
           {rows.length === 0 && (
             <div role="rowgroup">
               <div role="row" className="empty-row">
