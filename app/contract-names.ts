@@ -42,6 +42,7 @@ export const CHANNEL_NAMES = [
   'tokens:revokeMany',
   'clipboard:copyToken',
   'clipboard:copyApiToken',
+  'clipboard:copyUuid',
   'clipboard:clear',
   'clipboard:state',
   'rateLimits:snapshot',

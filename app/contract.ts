@@ -328,6 +328,8 @@ export const channels = {
     z.strictObject({ format: z.enum(COPY_FORMATS) }),
   ),
 
+  /** Copies a token's UUID (not a secret: no marks, not cleared later). */
+  'clipboard:copyUuid': returns<{ copied: true }>()(z.strictObject({ uuid })),
   /** Clears the clipboard now if it still holds what this app put there. */
   'clipboard:clear': returns<{ cleared: boolean }>()(noInput),
   'clipboard:state': returns<ClipboardView>()(noInput),

@@ -11,7 +11,11 @@ export function clipboardChannels(
   core: ServiceCore,
 ): Pick<
   Handlers,
-  'clipboard:copyToken' | 'clipboard:copyApiToken' | 'clipboard:clear' | 'clipboard:state'
+  | 'clipboard:copyToken'
+  | 'clipboard:copyApiToken'
+  | 'clipboard:copyUuid'
+  | 'clipboard:clear'
+  | 'clipboard:state'
 > {
   return {
     'clipboard:copyToken': async ({ uuid, format }) => {
@@ -39,6 +43,10 @@ export function clipboardChannels(
       return core.copy(copy.text, copy.what, format, copy.expiresAt);
     },
 
+    'clipboard:copyUuid': async ({ uuid }) => {
+      await core.guard.copyPlain(uuid);
+      return { copied: true as const };
+    },
     'clipboard:clear': async () => ({ cleared: await core.guard.clearNow() }),
     'clipboard:state': () => Promise.resolve({ holding: core.guard.holding }),
   };

@@ -61,6 +61,14 @@ export class ClipboardGuard {
     this.onChange({ holding });
   }
 
+  /** Copies something that is not secret (a token's UUID): no marks, nothing to clear later. */
+  async copyPlain(value: string): Promise<void> {
+    const replaced = this.pending !== undefined;
+    this.cancel();
+    await this.clipboard.writeText(value);
+    if (replaced) this.onChange({ holding: undefined });
+  }
+
   /** Clears now if the clipboard still holds our value; answers whether it did. */
   async clearNow(): Promise<boolean> {
     const pending = this.pending;

@@ -68,3 +68,17 @@ describe('clipboard hygiene', () => {
     expect(await h.ok('clipboard:state')).toEqual({ holding: undefined });
   });
 });
+
+describe('copying a UUID', () => {
+  it('copies it plainly, and the clipboard no longer counts as holding our secret', async () => {
+    const { h } = await withCopiedToken();
+    const uuid = (await h.ok('tokens:list')).tokens[0]?.uuid ?? '';
+    await h.ok('clipboard:copyUuid', { uuid });
+    expect(h.clipboard.text).toBe(uuid);
+    expect(h.clipboard.marks).toEqual([]);
+    expect(await h.ok('clipboard:state')).toEqual({ holding: undefined });
+    h.clock.advance(60_000);
+    await h.timers.fire();
+    expect(h.clipboard.text).toBe(uuid);
+  });
+});
