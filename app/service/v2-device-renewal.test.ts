@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService } from '../testing/service-fixture';
-import { DAY, sandboxDeviceToken, v2Requests, v2SignedIn } from '../testing/v2-service-fixture';
+import {
+  DAY,
+  sandboxDeviceToken,
+  STUDIO,
+  v2Requests,
+  v2SignedIn,
+} from '../testing/v2-service-fixture';
 
 describe('device token renewal', () => {
   it('replaces the device token with the same roles and lifetime and revokes the old', async () => {
@@ -38,6 +44,21 @@ describe('device token renewal', () => {
     expect(v2Requests(h)).toBe(sent);
     const listed = await again.ok('tokens:list');
     expect(listed.tokens.map((t) => t.uuid)).toEqual([renewed?.apiTokenId]);
+  });
+
+  it('an expired device token reads as signed out, without a request; the password signs in again', async () => {
+    const h = await startService();
+    await v2SignedIn(h, { expiresAt: h.clock.now + DAY });
+    h.clock.advance(DAY);
+    const sent = v2Requests(h);
+    expect(await h.ok('session:state')).toMatchObject({ status: 'signed_out' });
+    expect(await h.call('tokens:list')).toMatchObject({
+      ok: false,
+      error: { kind: 'not_signed_in' },
+    });
+    expect(v2Requests(h)).toBe(sent);
+    const again = await h.ok('session:signIn', { username: STUDIO, password: h.password });
+    expect(again).toMatchObject({ status: 'signed_in', expiresAt: h.clock.now + 90 * DAY });
   });
 
   it('v1 refuses without a request', async () => {

@@ -69,8 +69,12 @@ export class V2ProfileRuntime implements TokenRuntime {
     if (state.status === 'second_factor')
       // v2 asks for one kind: a code from an authenticator app (or a recovery code).
       return { status: 'second_factor', name: 'TOTP', username: state.email };
-    if (state.status === 'signed_in')
+    if (state.status === 'signed_in') {
+      // An expired device token signs nothing in: the user signs in with the password again.
+      const expired = state.expiresAt !== undefined && this.clock() >= state.expiresAt;
+      if (expired && state.bearer === 'api_token') return { status: 'signed_out' };
       return { status: 'signed_in', expiresAt: state.expiresAt ?? NEVER_EXPIRES };
+    }
     return state;
   }
 
