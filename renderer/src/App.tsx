@@ -4,6 +4,7 @@ import { Button, I18nProvider } from 'react-aria-components';
 import { call, errorView, hasBridge, hostInfo } from './bridge';
 import { ClipboardIndicator } from './components/ClipboardIndicator';
 import { profileLabels } from './profile-names';
+import { serverName } from './server-name';
 import { showToast } from './toasts';
 import { KeychainBanner } from './components/KeychainBanner';
 import { RateLimitGauge } from './components/RateLimitGauge';
@@ -110,8 +111,15 @@ function Shell({
         )}
         {selected && session?.status === 'signed_in' && (
           <>
-            <span className="badge profile-badge" title={labels.get(selected.id)}>
-              {labels.get(selected.id)}
+            <span
+              className="badge profile-badge"
+              title={t('header.whoTitle', {
+                account: selected.username ?? '?',
+                server: serverName(selected),
+                profile: labels.get(selected.id) ?? selected.name,
+              })}
+            >
+              {t('header.who', { account: selected.username ?? '?', server: serverName(selected) })}
             </span>
             <Button className="quiet" onPress={signOut}>
               <LogOut size={16} aria-hidden />

@@ -1,17 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
-import type { ErrorView } from '../../../app/contract';
+import type { ErrorView, ProfileView } from '../../../app/contract';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
+import { serverName } from '../server-name';
 import { ErrorMessage } from './ErrorMessage';
+import { SandboxMailbox } from './SandboxMailbox';
 import { ScarceCallWarning } from './ScarceCallWarning';
 import { SIGN_IN_ENDPOINT } from '../endpoint-names';
 
-/** The second factor, in the same card as the sign-in: a TOTP code or a device PIN. */
-export function SecondFactorForm({ kind }: { kind: 'TOTP' | 'DeviceCookie' }) {
+/**
+ * The second factor, in the same card as the sign-in, for the account it names: a TOTP code
+ * from an authenticator app, or a device PIN mailed to the account holder. The API states no
+ * length for either, so none is imposed here.
+ */
+export function SecondFactorForm({
+  kind,
+  username,
+  profile,
+}: {
+  kind: 'TOTP' | 'DeviceCookie';
+  username: string;
+  profile: ProfileView | undefined;
+}) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
+  const pin = kind === 'DeviceCookie';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +45,14 @@ export function SecondFactorForm({ kind }: { kind: 'TOTP' | 'DeviceCookie' }) {
   return (
     <Form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="mfa-title">
       <h2 id="mfa-title">{t('mfa.title')}</h2>
-      <p className="hint">{kind === 'TOTP' ? t('mfa.intro') : t('mfa.introDevice')}</p>
+      {profile && (
+        <p className="account-line">
+          {t('mfa.account', { username, server: serverName(profile) })}
+        </p>
+      )}
+      <p className="hint">
+        {pin ? t('mfa.introPin', { username }) : t('mfa.introTotp', { username })}
+      </p>
       <TextField
         className="field"
         value={code}
@@ -38,16 +60,16 @@ export function SecondFactorForm({ kind }: { kind: 'TOTP' | 'DeviceCookie' }) {
         isRequired
         autoFocus
         autoComplete="one-time-code"
-        inputMode="numeric"
-        pattern="[0-9]{6,8}"
+        inputMode={pin ? 'text' : 'numeric'}
+        maxLength={64}
       >
-        <Label>{kind === 'TOTP' ? t('mfa.code') : t('mfa.pin')}</Label>
+        <Label>{pin ? t('mfa.pin') : t('mfa.code')}</Label>
         <Input />
         <FieldError />
       </TextField>
       {error?.kind === 'unauthorized' ? (
         <div role="alert" className="alert">
-          {t('mfa.wrongCode')}
+          {pin ? t('mfa.wrongPin') : t('mfa.wrongCode')}
         </div>
       ) : (
         <ErrorMessage error={error} />
@@ -60,6 +82,9 @@ export function SecondFactorForm({ kind }: { kind: 'TOTP' | 'DeviceCookie' }) {
           {t('mfa.submit')}
         </Button>
       </div>
+      {pin && profile?.server === 'sandbox' && (
+        <SandboxMailbox username={username} onUsePin={setCode} />
+      )}
     </Form>
   );
 }

@@ -37,7 +37,14 @@ export function SignInScreen({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
 
-  if (session.status === 'second_factor') return <SecondFactorForm kind={session.name} />;
+  if (session.status === 'second_factor')
+    return (
+      <SecondFactorForm
+        kind={session.name}
+        username={session.username}
+        profile={profiles.profiles.find((p) => p.id === session.profileId)}
+      />
+    );
 
   const chosen = profiles.profiles.find((p) => p.id === choice);
   const chooseProfile = async (id: string) => {
@@ -57,19 +64,24 @@ export function SignInScreen({
     setBusy(true);
     setError(undefined);
     try {
-      if (!chosen) {
-        // The new profile is selected: keep it chosen, so a second attempt (after a
-        // cancelled second factor) signs in to it instead of adding another.
-        const view = await call('profiles:add', {
-          name: uniqueProfileName(
-            server === 'sandbox' ? t('server.sandbox') : t('server.mittwald'),
-            profiles.profiles,
-          ),
-          server,
-        });
-        if (view.selectedProfileId) setChoice(view.selectedProfileId);
-      }
-      await call('session:signIn', { username, password });
+      // A new profile is made by the sign-in itself and kept only if it succeeds (or waits for
+      // a second factor): a failed first sign-in leaves no stray profile behind.
+      const view = await call('session:signIn', {
+        username,
+        password,
+        newProfile: chosen
+          ? undefined
+          : {
+              name: uniqueProfileName(
+                server === 'sandbox' ? t('server.sandbox') : t('server.mittwald'),
+                profiles.profiles,
+              ),
+              server,
+            },
+      });
+      // Keep the new profile chosen, so a second attempt (after a cancelled second factor)
+      // signs in to it instead of making another.
+      if (!chosen && view.profileId) setChoice(view.profileId);
       setPassword('');
     } catch (caught) {
       setError(errorView(caught));
