@@ -12,7 +12,7 @@ import type { Handlers } from './handlers';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
 import { exportTokens } from './token-export';
-import { expiringSoonWithin, rotation } from './token-expiry';
+import { flagExpiring, rotation } from './token-expiry';
 import type { ListedToken, TokenRuntime } from './token-runtime';
 
 export function tokenChannels(
@@ -72,10 +72,9 @@ export function tokenChannels(
       runtime.listTokens(token, fresh || runtime.needsFresh),
     );
     runtime.needsFresh = false;
-    const soon = await expiringSoonWithin(core);
     const view: TokenListView = {
       profileId: runtime.profile.id,
-      tokens: merge(answer.value, await runtime.secrets()).map(soon),
+      tokens: await flagExpiring(core, merge(answer.value, await runtime.secrets())),
       cacheHit: answer.cacheHit,
       fetchedAt: core.clock(),
     };
@@ -107,7 +106,7 @@ export function tokenChannels(
         }),
       );
       await core.holdSecret(runtime, created);
-      const row = (await expiringSoonWithin(core))(rowOf(created, true));
+      const [row] = await flagExpiring(core, [rowOf(created, true)] as const);
       changeShownList(runtime, (tokens) => [row, ...tokens.filter((t) => t.uuid !== row.uuid)]);
       return row;
     },
@@ -140,11 +139,13 @@ export function tokenChannels(
       });
       // This device's own token: the session learns its new expiry from the vault, no request.
       if (secrets.deviceTokenUuid === uuid) await runtime.restore();
-      const row = (await expiringSoonWithin(core))({
-        ...rowOf({ ...current, ...change }, current.held),
-        isThisDevice: current.isThisDevice,
-        ...(current.retire && { retire: current.retire }),
-      });
+      const [row] = await flagExpiring(core, [
+        {
+          ...rowOf({ ...current, ...change }, current.held),
+          isThisDevice: current.isThisDevice,
+          ...(current.retire && { retire: current.retire }),
+        },
+      ] as const);
       changeShownList(runtime, (tokens) => tokens.map((t) => (t.uuid === uuid ? row : t)));
       await core.sessionChanged();
       return row;
@@ -157,7 +158,9 @@ export function tokenChannels(
       if (secrets.deviceTokenUuid === uuid)
         throw new ServiceError(
           'invalid_input',
-          'This device’s own sign-in token is replaced by signing out and in again.',
+          runtime.supports.rolesAndExpiry
+            ? 'This device’s own token is renewed, not rotated: choose Renew.'
+            : 'This device’s own sign-in token is replaced by signing out and in again.',
         );
       const shown = runtime.lastList?.tokens.find((t) => t.uuid === uuid);
       const old = shown?.description ?? secrets.held[uuid]?.description;
@@ -172,7 +175,7 @@ export function tokenChannels(
       );
       await core.holdSecret(runtime, created, { retires: uuid });
       const since = core.clock();
-      const replacement = (await expiringSoonWithin(core))(rowOf(created, true));
+      const [replacement] = await flagExpiring(core, [rowOf(created, true)] as const);
       changeShownList(runtime, (tokens) => [
         replacement,
         ...tokens.map((t) =>

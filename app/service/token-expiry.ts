@@ -16,6 +16,19 @@ export async function expiringSoonDays(core: ServiceCore): Promise<number> {
   return settings?.expiringSoonDays ?? DEFAULT_EXPIRING_SOON_DAYS;
 }
 
+/**
+ * The rows with their flag; rows without an expiry (all of v1) are left as they are, and when
+ * none has one the settings are not even read.
+ */
+export async function flagExpiring<Rows extends TokenRow[]>(
+  core: ServiceCore,
+  rows: Rows,
+): Promise<Rows> {
+  if (rows.every((row) => row.expiresAt === undefined)) return rows;
+  const soon = await expiringSoonWithin(core);
+  return rows.map(soon) as Rows;
+}
+
 /** Marks rows whose expiry falls within the threshold; rows without one (all of v1) unchanged. */
 export async function expiringSoonWithin(core: ServiceCore): Promise<(row: TokenRow) => TokenRow> {
   const horizon = core.clock() + (await expiringSoonDays(core)) * DAY_MS;
