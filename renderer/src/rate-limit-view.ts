@@ -37,5 +37,5 @@ export function scarce(
   const raw = limits.find((limit) => limit.endpoint === endpoint);
   if (!raw) return undefined;
   const limit = current(raw, now);
-  return level(limit) === 'ok' && limit.remaining > 3 ? undefined : limit;
+  return level(limit) === 'ok' && limit.remaining > 2 ? undefined : limit;
 }
