@@ -97,8 +97,7 @@ export class RuntimeRegistry {
       profile.server === 'sandbox'
         ? sandboxBaseFor(profile, await this.startSandbox())
         : this.baseUrlOf(profile);
-    const Runtime = profile.api === 'v2' ? V2ProfileRuntime : ProfileRuntime;
-    const runtime = new Runtime(structuredClone(profile), baseUrl, this.vault, {
+    const runtime = makeRuntime(structuredClone(profile), baseUrl, this.vault, {
       clock,
       fetch,
       timeoutMs,
@@ -110,7 +109,22 @@ export class RuntimeRegistry {
   }
 }
 
+/**
+ * The runtime for the API the profile speaks. Also for other processes on the same store (a
+ * CLI call), so a v2 profile is never driven with v1's client.
+ */
+export function makeRuntime(
+  profile: ProfileRecord,
+  baseUrl: string,
+  vault: Vault,
+  options: RuntimeOptions,
+): TokenRuntime {
+  return profile.api === 'v2'
+    ? new V2ProfileRuntime(profile, baseUrl, vault, options)
+    : new ProfileRuntime(profile, baseUrl, vault, options);
+}
+
 /** The sandbox serves v1 under `/v1` and v2 at its origin (v2's paths carry `/v2`). */
-function sandboxBaseFor(profile: ProfileRecord, v1Url: string): string {
+export function sandboxBaseFor(profile: ProfileRecord, v1Url: string): string {
   return profile.api === 'v2' ? new URL(v1Url).origin : v1Url;
 }
