@@ -29,6 +29,11 @@ export function onCopyRecorded(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Records a copy made by another channel (a rotation copies its replacement). */
+export function recordCopy(name: string, format: CopyFormat, receipt: CopyReceipt): void {
+  record(name, format, receipt);
+}
+
 function record(name: string | undefined, format: CopyFormat, receipt: CopyReceipt): void {
   last = { name, format, clearsAt: receipt.clearsAt, expiresAt: receipt.expiresAt };
   for (const listener of listeners) listener();

@@ -8,12 +8,13 @@ export type Locale = 'en' | 'de';
 /** The settings this window uses itself; the host may keep more. */
 export type UiSettings = Pick<
   Settings,
-  'clipboardClearSeconds' | 'theme' | 'language' | 'defaultProfileId'
+  'clipboardClearSeconds' | 'oldTokenDays' | 'theme' | 'language' | 'defaultProfileId'
 >;
 
 /** Used when the host cannot answer: nothing is assumed beyond the defaults. */
 export const FALLBACK_SETTINGS: UiSettings = {
   clipboardClearSeconds: 30,
+  oldTokenDays: 180,
   theme: 'system',
   language: 'system',
   defaultProfileId: undefined,

@@ -1,7 +1,10 @@
 import {
   Button,
+  Group,
+  Input,
   Label,
   ListBox,
+  NumberField,
   ListBoxItem,
   Popover,
   Radio,
@@ -59,6 +62,24 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
           </ListBox>
         </Popover>
       </Select>
+      <NumberField
+        className="field number"
+        value={settings.oldTokenDays}
+        minValue={1}
+        maxValue={3650}
+        step={1}
+        formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
+        onChange={(days) => {
+          if (Number.isInteger(days) && days !== settings.oldTokenDays)
+            onChange({ oldTokenDays: days });
+        }}
+      >
+        <Label>{t('settings.oldTokenDays')}</Label>
+        <Group className="number-group">
+          <Input />
+        </Group>
+        <Text slot="description">{t('settings.oldTokenDaysHint')}</Text>
+      </NumberField>
       <RadioGroup
         className="radio-group inline"
         value={settings.theme}

@@ -11,7 +11,7 @@ import {
 import { Checkbox } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { t } from '../i18n/i18n';
-import { TokenTableRow } from './TokenTableRow';
+import { TokenTableRow, type RowActions } from './TokenTableRow';
 
 const ROW_HEIGHT = 44;
 
@@ -23,6 +23,10 @@ interface Props {
   /** Stable across renders, so rows can skip re-rendering. */
   onToggle: (uuid: string, selected: boolean) => void;
   onRevoke: (row: TokenRow) => void;
+  /** Rotate, details, retire: stable, like the callbacks above. */
+  actions: RowActions;
+  oldSince: number;
+  oldTokenDays: number;
   highlight: string | undefined;
   now: number;
   /** Shown inside the table when there are no rows (no tokens yet, or none matches). */
@@ -50,6 +54,9 @@ export function TokenTable({
   onSelectionChange,
   onToggle,
   onRevoke,
+  actions,
+  oldSince,
+  oldTokenDays,
   highlight,
   now,
   empty,
@@ -196,6 +203,9 @@ export function TokenTable({
                       now={now}
                       onToggle={onToggle}
                       onRevoke={onRevoke}
+                      actions={actions}
+                      oldSince={oldSince}
+                      oldTokenDays={oldTokenDays}
                     />
                   )
                 );

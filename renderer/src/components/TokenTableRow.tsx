@@ -1,4 +1,4 @@
-import { Check, Trash2 } from 'lucide-react';
+import { Check, Info, RotateCw, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Button, Checkbox, useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
@@ -16,6 +16,17 @@ interface Props {
   now: number;
   onToggle: (uuid: string, selected: boolean) => void;
   onRevoke: (row: TokenRow) => void;
+  /** Tokens created before this moment are flagged as old. */
+  oldSince: number;
+  oldTokenDays: number;
+  /** Rotate, details and retire; one stable object, so rows can skip re-rendering. */
+  actions: RowActions;
+}
+
+export interface RowActions {
+  onRotate: (row: TokenRow) => void;
+  onDetails: (row: TokenRow) => void;
+  onRetire: (row: TokenRow) => void;
 }
 
 /** One row; memoised, so typing in the search re-renders only rows that changed. */
@@ -28,6 +39,9 @@ export const TokenTableRow = memo(function TokenTableRow({
   now,
   onToggle,
   onRevoke,
+  oldSince,
+  oldTokenDays,
+  actions,
 }: Props) {
   // Memoised, so it reads the language from context: a language change re-renders it.
   useLocale();
@@ -62,9 +76,22 @@ export const TokenTableRow = memo(function TokenTableRow({
       <div className="cell name" role="cell" title={name}>
         <span className="ellipsis">{name}</span>
         {row.isThisDevice && <span className="badge accent">{t('tokens.thisDevice')}</span>}
+        {row.retire && (
+          <span
+            className="badge warn"
+            title={t('tokens.toRetireHint', { date: formatDateTime(row.retire.since) })}
+          >
+            {t('tokens.toRetire')}
+          </span>
+        )}
       </div>
       <div className="cell" role="cell" title={formatDateTime(row.createdAt)}>
-        {formatAgo(row.createdAt, now)}
+        <span className="ellipsis">{formatAgo(row.createdAt, now)}</span>
+        {row.createdAt < oldSince && (
+          <span className="badge warn" title={t('tokens.oldHint', { days: oldTokenDays })}>
+            {t('tokens.old')}
+          </span>
+        )}
       </div>
       <div className="cell" role="cell">
         <span className={`badge${row.held ? ' ok' : ''}`}>
@@ -78,6 +105,32 @@ export const TokenTableRow = memo(function TokenTableRow({
           onCopy={(format) => void copyToken(row.uuid, name, format)}
           disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
         />
+        <Button
+          className="quiet icon"
+          aria-label={t('details.row', { description: name })}
+          onPress={() => actions.onDetails(row)}
+        >
+          <Info size={16} aria-hidden />
+        </Button>
+        {row.retire ? (
+          <Button
+            className="small retire"
+            aria-label={t('tokens.retireRow', { description: name })}
+            onPress={() => actions.onRetire(row)}
+          >
+            {t('tokens.retire')}
+          </Button>
+        ) : (
+          !row.isThisDevice && (
+            <Button
+              className="quiet icon"
+              aria-label={t('rotate.row', { description: name })}
+              onPress={() => actions.onRotate(row)}
+            >
+              <RotateCw size={16} aria-hidden />
+            </Button>
+          )
+        )}
         <Button
           className="quiet icon"
           aria-label={t('tokens.revokeRow', { description: name })}

@@ -28,6 +28,11 @@ import { markPainted } from '../paint-marks';
 import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
 import { filterRows, sortRows, type SortOrder } from '../token-list';
+import { applyFilter, oldBefore, type TokenFilter } from '../token-filters';
+import { useEventState } from '../hooks/useEventState';
+import { ExportMenu } from './ExportMenu';
+import { TokenFilters } from './TokenFilters';
+import type { RowActions } from './TokenTableRow';
 import { CopyMenu } from './CopyMenu';
 import { ErrorMessage } from './ErrorMessage';
 import { ShortcutHint } from './ShortcutHint';
@@ -43,6 +48,15 @@ const CreateTokenDialog = lazy(() =>
 const RevokeDialog = lazy(() =>
   import('./RevokeDialog').then((m) => ({ default: m.RevokeDialog })),
 );
+const RotateDialog = lazy(() =>
+  import('./RotateDialog').then((m) => ({ default: m.RotateDialog })),
+);
+const TokenDetailsDialog = lazy(() =>
+  import('./TokenDetailsDialog').then((m) => ({ default: m.TokenDetailsDialog })),
+);
+
+/** The settings' default, until the host's settings arrive. */
+const DEFAULT_OLD_TOKEN_DAYS = 180;
 
 export function TokensScreen() {
   const [list, setList] = useState<TokenListView>();
@@ -54,6 +68,11 @@ export function TokensScreen() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<TokenRow[]>();
   const [highlight, setHighlight] = useState<string>();
+  const [filter, setFilter] = useState<TokenFilter>('all');
+  const [rotating, setRotating] = useState<TokenRow>();
+  const [details, setDetails] = useState<TokenRow>();
+  const oldTokenDays = useEventState('settings:changed')?.oldTokenDays ?? DEFAULT_OLD_TOKEN_DAYS;
+  const oldSince = oldBefore(list?.fetchedAt ?? 0, oldTokenDays);
 
   useEffect(() => subscribe('tokens:changed', setList), []);
 
@@ -87,7 +106,10 @@ export function TokensScreen() {
 
   const indexed = useMemo(() => sortRows(list?.tokens ?? [], sort), [list, sort]);
   // Filtering 10,000 pre-lowered keys takes about a millisecond: no need to defer it.
-  const rows = useMemo(() => filterRows(indexed, query), [indexed, query]);
+  const rows = useMemo(
+    () => applyFilter(filterRows(indexed, query), filter, oldSince),
+    [indexed, query, filter, oldSince],
+  );
   useLayoutEffect(() => {
     if (list) markPainted('mwtokens:rows-painted');
   }, [list, rows]);
@@ -103,6 +125,10 @@ export function TokensScreen() {
     });
   }, []);
   const revokeOne = useCallback((row: TokenRow) => setRevoking([row]), []);
+  const actions = useMemo<RowActions>(
+    () => ({ onRotate: setRotating, onDetails: setDetails, onRetire: revokeOne }),
+    [revokeOne],
+  );
   useShortcuts({
     newToken: () => setCreating(true),
     search: () => searchRef.current?.focus(),
@@ -183,6 +209,7 @@ export function TokensScreen() {
               </ListBox>
             </Popover>
           </Select>
+          <TokenFilters value={filter} onChange={setFilter} oldTokenDays={oldTokenDays} />
         </div>
         <div className="toolbar-group actions-group">
           {selectedRows.length > 0 && (
@@ -218,6 +245,7 @@ export function TokensScreen() {
           >
             {t('tokens.copyApiToken')}
           </CopyMenu>
+          <ExportMenu />
           <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
             <Button
               className="primary"
@@ -252,6 +280,9 @@ export function TokensScreen() {
         onSelectionChange={setSelection}
         onToggle={toggle}
         onRevoke={revokeOne}
+        actions={actions}
+        oldSince={oldSince}
+        oldTokenDays={oldTokenDays}
         highlight={highlight}
         now={list?.fetchedAt ?? 0}
         empty={
@@ -265,6 +296,11 @@ export function TokensScreen() {
                 <Plus size={16} aria-hidden />
                 {t('tokens.new')}
               </Button>
+            </>
+          ) : filter !== 'all' && query === '' ? (
+            <>
+              <p>{t('filter.none')}</p>
+              <Button onPress={() => setFilter('all')}>{t('filter.showAll')}</Button>
             </>
           ) : (
             <>
@@ -287,6 +323,20 @@ export function TokensScreen() {
             isOpen
             onClose={() => setCreating(false)}
             onCreated={(row) => setHighlight(row.uuid)}
+          />
+        )}
+        {rotating && (
+          <RotateDialog
+            target={rotating}
+            onClose={() => setRotating(undefined)}
+            onRotated={(row) => setHighlight(row.uuid)}
+          />
+        )}
+        {details && (
+          <TokenDetailsDialog
+            row={details}
+            now={list?.fetchedAt ?? details.createdAt}
+            onClose={() => setDetails(undefined)}
           />
         )}
         {revoking && (
