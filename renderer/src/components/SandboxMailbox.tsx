@@ -46,7 +46,6 @@ export function SandboxMailbox({
       <div className="mailbox-head">
         <Mail size={16} aria-hidden />
         <h3 id="mailbox-title">{t('mailbox.title')}</h3>
-        <span className="badge accent">{t('server.sandbox')}</span>
         <span className="spacer" />
         <Button className="quiet small" onPress={() => void load()} isDisabled={busy}>
           <RefreshCw size={14} aria-hidden />
