@@ -34,6 +34,12 @@ export class CliProfile {
   static async open(sources: ProfileSources, name: string | undefined): Promise<CliProfile> {
     const vault = new Vault(sources.store, sources.cipher);
     const profile = await findProfile(vault, name);
+    // v2 has no short-lived exchange and another token list: said plainly, never driven as v1.
+    if (profile.api === 'v2')
+      throw new CliError(
+        EXIT.failed,
+        `Profile “${profile.name}” is an mStudio (API v2) profile; the command line serves v1 profiles for now.`,
+      );
     const baseUrl = baseUrlOf(profile, sources.sandboxUrl);
     const runtime = new ProfileRuntime(profile, baseUrl, vault, {
       clock: sources.clock ?? Date.now,
