@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ErrorView, ProfileView } from '../../../app/contract';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
@@ -27,6 +27,8 @@ export function SecondFactorForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
   const pin = kind === 'DeviceCookie';
+  // mStudio accepts one of the account's recovery codes in place of the code.
+  const v2 = profile?.api === 'v2';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,11 +62,12 @@ export function SecondFactorForm({
         isRequired
         autoFocus
         autoComplete="one-time-code"
-        inputMode={pin ? 'text' : 'numeric'}
+        inputMode={pin || v2 ? 'text' : 'numeric'}
         maxLength={64}
       >
-        <Label>{pin ? t('mfa.pin') : t('mfa.code')}</Label>
+        <Label>{pin ? t('mfa.pin') : v2 ? t('mfa.codeOrRecovery') : t('mfa.code')}</Label>
         <Input />
+        {v2 && <Text slot="description">{t('mfa.recoveryHint')}</Text>}
         <FieldError />
       </TextField>
       {error?.kind === 'unauthorized' ? (

@@ -10,7 +10,17 @@ import {
   Text,
   TextField,
 } from 'react-aria-components';
-import type { ErrorView, ProfilesView, ServerChoice, SessionView } from '../../../app/contract';
+import type {
+  ApiKind,
+  ApiTokenRole,
+  ErrorView,
+  ProfilesView,
+  ServerChoice,
+  SessionView,
+} from '../../../app/contract';
+import { API_TOKEN_ROLES } from '../../../app/contract-names';
+import { ApiKindChoice } from './ApiKindChoice';
+import { DEFAULT_EXPIRY, DeviceTokenFields, expiryFrom, type ExpiryChoice } from './V2TokenFields';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
 import { ErrorMessage } from './ErrorMessage';
@@ -36,6 +46,9 @@ export function SignInScreen({
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
+  const [api, setApi] = useState<ApiKind>('v1');
+  const [roles, setRoles] = useState<ApiTokenRole[]>([...API_TOKEN_ROLES]);
+  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY);
 
   if (session.status === 'second_factor')
     return (
@@ -47,6 +60,7 @@ export function SignInScreen({
     );
 
   const chosen = profiles.profiles.find((p) => p.id === choice);
+  const v2 = (chosen ? chosen.api : api) === 'v2';
   const chooseProfile = async (id: string) => {
     setChoice(id);
     setError(undefined);
@@ -61,6 +75,7 @@ export function SignInScreen({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (v2 && roles.length === 0) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -77,7 +92,9 @@ export function SignInScreen({
                 profiles.profiles,
               ),
               server,
+              api,
             },
+        ...(v2 ? { roles, expiresAt: expiryFrom(expiry, Date.now()) ?? undefined } : {}),
       });
       // Keep the new profile chosen, so a second attempt (after a cancelled second factor)
       // signs in to it instead of making another.
@@ -102,6 +119,7 @@ export function SignInScreen({
           allowNew
         />
       )}
+      {!chosen && <ApiKindChoice value={api} onChange={setApi} />}
       {chosen ? (
         <p className="hint">
           {t('server.label')}: {chosen.server === 'sandbox' ? t('server.sandbox') : chosen.baseUrl}
@@ -121,12 +139,12 @@ export function SignInScreen({
           <ServerRadio
             value="sandbox"
             title={t('server.sandbox')}
-            hint={t('server.sandbox.hint')}
+            hint={v2 ? t('server.sandbox.hintV2') : t('server.sandbox.hint')}
           />
         </RadioGroup>
       )}
       {(chosen?.server ?? server) === 'sandbox' && chosen && (
-        <p className="hint">{t('server.sandbox.hint')}</p>
+        <p className="hint">{v2 ? t('server.sandbox.hintV2') : t('server.sandbox.hint')}</p>
       )}
       <TextField
         className="field"
@@ -134,14 +152,23 @@ export function SignInScreen({
         value={username}
         onChange={setUsername}
         isRequired
-        autoComplete="username"
+        autoComplete={v2 ? 'email' : 'username'}
+        type={v2 ? 'email' : 'text'}
         autoFocus
       >
-        <Label>{t('signIn.username')}</Label>
+        <Label>{v2 ? t('signIn.email') : t('signIn.username')}</Label>
         <Input />
         <FieldError />
       </TextField>
       <PasswordField label={t('signIn.password')} value={password} onChange={setPassword} />
+      {v2 && (
+        <DeviceTokenFields
+          roles={roles}
+          onRolesChange={setRoles}
+          expiry={expiry}
+          onExpiryChange={setExpiry}
+        />
+      )}
       <ErrorMessage error={error} />
       <div className="actions">
         <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
