@@ -31,6 +31,15 @@ for (const theme of ['light', 'dark'] as const) {
       ).toBeVisible();
       await expectNoViolations(page, 'second factor');
       await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
+      // The device-PIN factor, with the sandbox's mailbox.
+      await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('device-demo');
+      await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
+      await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
+      await expect(
+        page.getByRole('region', { name: de ? 'Sandbox-Postfach' : 'Sandbox mailbox' }),
+      ).toContainText('PIN');
+      await expectNoViolations(page, 'second factor: device PIN and sandbox mailbox');
+      await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
       await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('demo');
       await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
       await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
@@ -39,6 +48,45 @@ for (const theme of ['light', 'dark'] as const) {
       ).toBeVisible();
       await expectNoViolations(page, 'tokens');
       if (theme === 'dark' && language === 'de') await screenshot(page, '13-tokens-dark-de');
+
+      // Issue 13's screens: details, rotation (each step), export menu, filter list.
+      await host.manager.handlers['tokens:create']({ description: 'CI deploy' });
+      await page
+        .getByRole('button', { name: de ? 'Details zu CI deploy' : 'Details of CI deploy' })
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'details dialog');
+      await page.keyboard.press('Escape');
+      await page
+        .getByRole('button', { name: de ? 'CI deploy rotieren …' : 'Rotate CI deploy…' })
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'rotate dialog');
+      await page
+        .getByRole('button', {
+          name: de ? 'Ersatz anlegen und kopieren' : 'Create and copy replacement',
+        })
+        .click();
+      await expect(page.getByRole('dialog').getByRole('status')).toBeVisible();
+      await expectNoViolations(page, 'rotate dialog: done');
+      await page
+        .getByRole('button', {
+          name: de ? 'Altes Token jetzt ausmustern' : 'Retire the old token now',
+        })
+        .click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await expectNoViolations(page, 'rotate dialog: confirm retire');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('alertdialog')).toBeHidden();
+      await expectNoViolations(page, 'tokens with a token to retire');
+      await page.getByRole('button', { name: de ? 'Exportieren …' : 'Export…' }).click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectNoViolations(page, 'export menu');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: de ? / Anzeigen$/ : / Show$/ }).click();
+      await expect(page.getByRole('listbox')).toBeVisible();
+      await expectNoViolations(page, 'filter list');
+      await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: de ? 'Neues Token' : 'New token' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
