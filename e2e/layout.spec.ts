@@ -103,7 +103,7 @@ for (const size of SIZES) {
         await page.getByText(de ? 'Lokale Sandbox' : 'Local sandbox', { exact: true }).click();
         await expectTidy(page, 'sign-in', name);
 
-        await page.getByLabel(de ? 'Benutzername' : 'Username').fill('mfa-demo');
+        await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('mfa-demo');
         await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
         await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
         await expect(
@@ -112,13 +112,67 @@ for (const size of SIZES) {
         await expectTidy(page, 'second-factor', name);
         await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
 
-        await page.getByLabel(de ? 'Benutzername' : 'Username').fill('demo');
+        await page
+          .getByLabel(de ? 'Benutzername' : 'Username', { exact: true })
+          .fill('device-demo');
+        await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
+        await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
+        await expect(
+          page.getByRole('region', { name: de ? 'Sandbox-Postfach' : 'Sandbox mailbox' }),
+        ).toContainText('PIN');
+        await expectTidy(page, 'second-factor-device', name);
+        await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
+
+        await page.getByLabel(de ? 'Benutzername' : 'Username', { exact: true }).fill('demo');
         await page.getByLabel(de ? 'Passwort' : 'Password', { exact: true }).fill('demo');
         await page.getByRole('button', { name: de ? 'Anmelden' : 'Sign in' }).click();
         const own = page.getByRole('row', { name: de ? /Dieses Gerät/ : /This device/ });
         await expect(own).toBeVisible();
         await page.mouse.move(0, 0);
         await expectTidy(page, 'tokens', name);
+
+        // Issue 13: an old token not held here, a token to retire, the dialogs and menus.
+        host.sandbox.world.createToken('demo', 'legacy script', Date.now() - 400 * 24 * 3600_000);
+        await host.manager.handlers['tokens:create']({ description: 'CI deploy' });
+        await page
+          .getByRole('button', { name: de ? 'CI deploy rotieren …' : 'Rotate CI deploy…' })
+          .click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expectTidy(page, 'rotate', name);
+        await page
+          .getByRole('button', {
+            name: de ? 'Ersatz anlegen und kopieren' : 'Create and copy replacement',
+          })
+          .click();
+        await expect(page.getByRole('dialog').getByRole('status')).toBeVisible();
+        await expectTidy(page, 'rotate-done', name);
+        await page
+          .getByRole('button', {
+            name: de ? 'Später, nach dem Einsetzen' : 'Later, after deploying',
+          })
+          .click();
+        await page
+          .getByRole('button', { name: de ? 'Aktualisieren' : 'Refresh', exact: true })
+          .click();
+        await expect(page.getByRole('row', { name: /legacy script/ })).toBeVisible();
+        await page.mouse.move(0, 0);
+        await expectTidy(page, 'tokens-rotated-old', name);
+        await page
+          .getByRole('button', {
+            name: de ? 'Details zu legacy script' : 'Details of legacy script',
+          })
+          .click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expectTidy(page, 'details', name);
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: de ? 'Exportieren …' : 'Export…' }).click();
+        await expect(page.getByRole('menu')).toBeVisible();
+        await expectTidy(page, 'export-menu', name);
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: de ? / Anzeigen$/ : / Show$/ }).click();
+        await expect(page.getByRole('listbox')).toBeVisible();
+        await expectTidy(page, 'filter-list', name);
+        await page.keyboard.press('Escape');
 
         await own.getByRole('button', { name: de ? /kopieren$/ : /^Copy / }).click();
         await expect(page.getByRole('menu')).toBeVisible();
