@@ -22,7 +22,7 @@ import {
   Tray,
 } from 'electron';
 import Store from 'electron-store';
-import { toErrorView } from '../../app/service/dispatch';
+import { dispatch, toErrorView } from '../../app/service/dispatch';
 import { TokenManager } from '../../app/service/token-manager';
 import { LowLimitWatch } from '../../app/ratelimit/low-limit-watch';
 import { startSandbox } from '../../app/sandbox/server';
@@ -35,6 +35,7 @@ import { registerEventSubscriptions, registerIpc } from './ipc';
 import { MainWindowController } from './main-window-controller';
 import { menuTemplate } from './menu';
 import { createNotifier } from './notifications';
+import { DeviceTokenWatch } from './device-token-watch';
 import { holdQuitUntilDisposed } from './quit';
 import { createSandboxLauncher, sandboxRequestedEagerly, startEagerly } from './sandbox-launcher';
 import { SafeStorageCipher } from './safe-storage-cipher';
@@ -190,6 +191,35 @@ export async function boot(
       );
     }
   });
+  const renewal = new DeviceTokenWatch(
+    {
+      setTimeout: (run, ms) => setTimeout(run, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
+    Date.now,
+    (expiresAt, renew) => {
+      const t = language.t;
+      const date =
+        expiresAt === undefined
+          ? '—'
+          : new Date(expiresAt).toLocaleString(language.language, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            });
+      notify(t('notify.renewTitle'), t('notify.renew', { date }), renew);
+    },
+    async () => {
+      const result = await dispatch(manager, 'session:renewDeviceToken', undefined, log);
+      const t = language.t;
+      notify(
+        t('notify.renewTitle'),
+        result.ok
+          ? t('notify.renewed')
+          : t('notify.renewFailed', { message: result.error.message }),
+      );
+    },
+  );
+  manager.on('session:changed', (view) => renewal.update(view));
   app.on('activate', () => void controller.open());
   return controller;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../app/contract';
 import { signedIn, startService, type ServiceHarness } from '../../app/testing/service-fixture';
 import { ElectronStoreAdapter } from './adapters';
@@ -115,7 +115,8 @@ describe('IPC registration', () => {
       { sender: { ...contents, id: 9 }, senderFrame: frame('app://mwtokens/') },
       'session:changed',
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The snapshot is read asynchronously: wait for it rather than for a guessed time.
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
     expect(sent).toEqual([['session:changed', expect.objectContaining({ status: 'signed_in' })]]);
     destroyed?.();
     await harness.ok('session:signOut', { revokeDeviceToken: false });

@@ -23,6 +23,10 @@ const en = {
   'notify.copied': 'Copied a fresh API token. The clipboard is cleared in {seconds} s.',
   'notify.lowLimitTitle': 'Rate limit running low',
   'notify.lowLimit': '{endpoint}: {remaining} of {limit} left in this 15-minute window.',
+  'notify.renewTitle': 'This device’s mStudio token expires soon',
+  'notify.renew': 'It expires {date}. Click to renew it now (a new token replaces it).',
+  'notify.renewed': 'This device’s mStudio token was renewed.',
+  'notify.renewFailed': 'The token could not be renewed: {message}',
   'notify.keptInTrayTitle': 'mwtokens is still running',
   'notify.keptInTray':
     'It stays in the tray so a fresh API token is one click away. Quit it there.',
@@ -62,6 +66,11 @@ const de: Table = {
   'tray.noLimits': 'Noch keine Ratenlimits gesehen',
   'tray.limit': '{endpoint}: {remaining} von {limit} übrig',
   'notify.copied': 'Frisches API-Token kopiert. Die Zwischenablage wird in {seconds} s geleert.',
+  'notify.renewTitle': 'Das mStudio-Token dieses Geräts läuft bald ab',
+  'notify.renew':
+    'Es läuft {date} ab. Klicken, um es jetzt zu erneuern (ein neues Token ersetzt es).',
+  'notify.renewed': 'Das mStudio-Token dieses Geräts wurde erneuert.',
+  'notify.renewFailed': 'Das Token konnte nicht erneuert werden: {message}',
   'notify.lowLimitTitle': 'Ratenlimit fast erreicht',
   'notify.lowLimit': '{endpoint}: {remaining} von {limit} übrig in diesem 15-Minuten-Fenster.',
   'notify.keptInTrayTitle': 'mwtokens läuft weiter',

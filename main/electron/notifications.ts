@@ -9,6 +9,7 @@ import type { Event, NotificationConstructorOptions } from 'electron';
 export interface NotificationPort {
   on(event: 'failed', listener: (event: Event, error: string) => void): unknown;
   on(event: 'close', listener: (event: Event) => void): unknown;
+  on(event: 'click', listener: (event: Event) => void): unknown;
   show(): void;
 }
 
@@ -17,7 +18,8 @@ export interface NotificationClass {
   isSupported(): boolean;
 }
 
-export type Notify = (title: string, body: string) => void;
+/** Shows a notification; `onClick` runs when the user clicks it. */
+export type Notify = (title: string, body: string, onClick?: () => void) => void;
 
 /**
  * Electron does not promise `close` on every platform (a toast may just expire into the action
@@ -30,7 +32,7 @@ export function createNotifier(
   log: (line: string) => void,
 ): Notify {
   const held = new Set<NotificationPort>();
-  return (title, body) => {
+  return (title, body, onClick) => {
     if (!Notification.isSupported()) {
       log('notification skipped: not supported here');
       return;
@@ -43,6 +45,11 @@ export function createNotifier(
       log(`notification "${title}" failed: ${error}`);
     });
     notification.on('close', release);
+    if (onClick)
+      notification.on('click', () => {
+        release();
+        onClick();
+      });
     held.add(notification);
     for (const oldest of held) {
       if (held.size <= MAX_HELD_NOTIFICATIONS) break;
