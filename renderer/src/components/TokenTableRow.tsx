@@ -1,4 +1,4 @@
-import { Check, Info, RotateCw, Trash2 } from 'lucide-react';
+import { ArchiveX, Check, Info, RotateCw, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Button, Checkbox, useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
@@ -114,11 +114,13 @@ export const TokenTableRow = memo(function TokenTableRow({
         </Button>
         {row.retire ? (
           <Button
-            className="small retire"
+            className="quiet retire"
             aria-label={t('tokens.retireRow', { description: name })}
             onPress={() => actions.onRetire(row)}
           >
-            {t('tokens.retire')}
+            <ArchiveX size={16} aria-hidden />
+            {/* Narrow windows show the icon only; the badge and the label say what it does. */}
+            <span className="wide-only">{t('tokens.retire')}</span>
           </Button>
         ) : (
           !row.isThisDevice && (
