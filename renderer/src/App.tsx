@@ -6,6 +6,7 @@ import { ClipboardIndicator } from './components/ClipboardIndicator';
 import { profileLabels } from './profile-names';
 import { serverName } from './server-name';
 import { showToast } from './toasts';
+import { DeviceTokenBanner } from './components/DeviceTokenBanner';
 import { KeychainBanner } from './components/KeychainBanner';
 import { RateLimitGauge } from './components/RateLimitGauge';
 import type { SettingsDialog as SettingsDialogComponent } from './components/SettingsDialog';
@@ -156,6 +157,7 @@ function Shell({
         </div>
       )}
       {profiles && <KeychainBanner profiles={profiles} />}
+      {session?.status === 'signed_in' && <DeviceTokenBanner session={session} />}
       {session?.status === 'signed_in' && !session.persisted && (
         <div className="notice alert warn" role="status">
           {t('signIn.notPersisted')}
@@ -171,7 +173,9 @@ function Shell({
         )}
       </main>
       <Suspense fallback={null}>
-        {helpOpen && <HelpDialog isOpen onClose={() => setHelpOpen(false)} />}
+        {helpOpen && (
+          <HelpDialog isOpen onClose={() => setHelpOpen(false)} v2={selected?.api === 'v2'} />
+        )}
         {settingsOpen && (
           <SettingsDialog
             isOpen

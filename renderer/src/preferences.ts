@@ -8,13 +8,19 @@ export type Locale = 'en' | 'de';
 /** The settings this window uses itself; the host may keep more. */
 export type UiSettings = Pick<
   Settings,
-  'clipboardClearSeconds' | 'oldTokenDays' | 'theme' | 'language' | 'defaultProfileId'
+  | 'clipboardClearSeconds'
+  | 'oldTokenDays'
+  | 'expiringSoonDays'
+  | 'theme'
+  | 'language'
+  | 'defaultProfileId'
 >;
 
 /** Used when the host cannot answer: nothing is assumed beyond the defaults. */
 export const FALLBACK_SETTINGS: UiSettings = {
   clipboardClearSeconds: 30,
   oldTokenDays: 180,
+  expiringSoonDays: 14,
   theme: 'system',
   language: 'system',
   defaultProfileId: undefined,

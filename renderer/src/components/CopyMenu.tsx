@@ -17,8 +17,11 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { ScarceCallWarning } from './ScarceCallWarning';
 
-/** An access token (a row) or the session's own short-lived API token. */
-export type CopyKind = 'accessToken' | 'apiToken';
+/**
+ * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
+ * token, which is the bearer itself.
+ */
+export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
 
 /** Per kind and format: what it is for, in one line. Typed per format, so a new one needs words. */
 const EXPLAIN: Record<CopyKind, Record<CopyFormat, MessageKey>> = {
@@ -33,6 +36,12 @@ const EXPLAIN: Record<CopyKind, Record<CopyFormat, MessageKey>> = {
     header: 'format.explain.api.header',
     curl: 'format.explain.api.curl',
     export: 'format.explain.api.export',
+  },
+  v2Token: {
+    raw: 'format.explain.v2.raw',
+    header: 'format.explain.v2.header',
+    curl: 'format.explain.v2.curl',
+    export: 'format.explain.v2.export',
   },
 };
 
@@ -52,6 +61,12 @@ const MASKED: Record<CopyKind, Record<CopyFormat, string>> = {
     header: 'Authorization: Bearer eyJ…••••',
     curl: "curl -H 'Authorization: Bearer eyJ…••••' …/authentication/self",
     export: "export MITTWALD_API_TOKEN='eyJ…••••'",
+  },
+  v2Token: {
+    raw: '••••••••••••',
+    header: 'Authorization: Bearer ••••',
+    curl: "curl -H 'Authorization: Bearer ••••' …/v2/users/self/api-tokens",
+    export: "export MITTWALD_API_TOKEN='••••'",
   },
 };
 

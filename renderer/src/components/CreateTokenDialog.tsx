@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
-import type { ErrorView, TokenRow } from '../../../app/contract';
-import { TOKEN_DESCRIPTION_MAX } from '../../../app/contract-names';
+import type { ApiTokenRole, ErrorView, TokenRow } from '../../../app/contract';
+import { API_TOKEN_ROLES, TOKEN_DESCRIPTION_MAX } from '../../../app/contract-names';
+import {
+  DEFAULT_EXPIRY,
+  ExpiryField,
+  expiryFrom,
+  RolesField,
+  type ExpiryChoice,
+} from './V2TokenFields';
 import { call, errorView } from '../bridge';
 import { copyToken } from '../copy';
 import { t } from '../i18n/i18n';
@@ -22,15 +29,20 @@ export function CreateTokenDialog({
   isOpen,
   onClose,
   onCreated,
+  v2 = false,
 }: {
   isOpen: boolean;
   onClose: () => void;
   onCreated: (row: TokenRow) => void;
+  /** mStudio (API v2): roles and expiry too. */
+  v2?: boolean;
 }) {
   const [description, setDescription] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
   const [created, setCreated] = useState<TokenRow>();
+  const [roles, setRoles] = useState<ApiTokenRole[]>([...API_TOKEN_ROLES]);
+  const [expiry, setExpiry] = useState<ExpiryChoice>(DEFAULT_EXPIRY);
 
   const close = () => {
     if (busy) return;
@@ -42,11 +54,14 @@ export function CreateTokenDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (validateDescription(description)) return;
+    if (validateDescription(description) || (v2 && roles.length === 0)) return;
     setBusy(true);
     setError(undefined);
     try {
-      const row = await call('tokens:create', { description: description.trim() });
+      const row = await call('tokens:create', {
+        description: description.trim(),
+        ...(v2 ? { roles, expiresAt: expiryFrom(expiry, Date.now()) ?? undefined } : {}),
+      });
       setCreated(row);
       onCreated(row);
     } catch (caught) {
@@ -57,13 +72,18 @@ export function CreateTokenDialog({
   };
 
   return (
-    <ModalDialog isOpen={isOpen} onClose={close} title={t('create.title')} dismissable={!busy}>
+    <ModalDialog
+      isOpen={isOpen}
+      onClose={close}
+      title={v2 ? t('create.titleV2') : t('create.title')}
+      dismissable={!busy}
+    >
       {created ? (
         <>
           <p role="status">{t('create.done', { description: created.description })}</p>
           <div className="actions">
             <CopyMenu
-              kind="accessToken"
+              kind={v2 ? 'v2Token' : 'accessToken'}
               label={t('tokens.copyRow', { description: created.description })}
               onCopy={(format) => void copyToken(created.uuid, created.description, format)}
             >
@@ -90,6 +110,12 @@ export function CreateTokenDialog({
             <Text slot="description">{t('create.descriptionHint')}</Text>
             <FieldError />
           </TextField>
+          {v2 && (
+            <>
+              <RolesField value={roles} onChange={setRoles} />
+              <ExpiryField value={expiry} onChange={setExpiry} />
+            </>
+          )}
           <ErrorMessage error={error} />
           <div className="actions">
             <Button onPress={close} isDisabled={busy}>

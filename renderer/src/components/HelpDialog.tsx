@@ -11,7 +11,16 @@ const EXTRA: readonly [string[], MessageKey][] = [
   [['Esc'], 'shortcut.escape'],
 ];
 
-export function HelpDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+export function HelpDialog({
+  isOpen,
+  onClose,
+  v2 = false,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  /** mStudio (API v2): no fresh API token to copy, so its shortcut is not listed. */
+  v2?: boolean;
+}) {
   return (
     <ModalDialog isOpen={isOpen} onClose={onClose} title={t('help.title')}>
       <table className="shortcuts">
@@ -22,16 +31,18 @@ export function HelpDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () =
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.action}>
-              <td>
-                {shortcut.keys.map((keys) => (
-                  <kbd key={keys}>{displayKeys(keys)}</kbd>
-                ))}
-              </td>
-              <td>{t(shortcut.label)}</td>
-            </tr>
-          ))}
+          {SHORTCUTS.filter((shortcut) => !(v2 && shortcut.action === 'copyApiToken')).map(
+            (shortcut) => (
+              <tr key={shortcut.action}>
+                <td>
+                  {shortcut.keys.map((keys) => (
+                    <kbd key={keys}>{displayKeys(keys)}</kbd>
+                  ))}
+                </td>
+                <td>{t(shortcut.label)}</td>
+              </tr>
+            ),
+          )}
           {EXTRA.map(([keys, label]) => (
             <tr key={label}>
               <td>

@@ -80,6 +80,24 @@ export function SettingsDialog({ isOpen, onClose, settings, onChange, profiles }
         </Group>
         <Text slot="description">{t('settings.oldTokenDaysHint')}</Text>
       </NumberField>
+      <NumberField
+        className="field number"
+        value={settings.expiringSoonDays}
+        minValue={1}
+        maxValue={365}
+        step={1}
+        formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
+        onChange={(days) => {
+          if (Number.isInteger(days) && days !== settings.expiringSoonDays)
+            onChange({ expiringSoonDays: days });
+        }}
+      >
+        <Label>{t('settings.expiringSoonDays')}</Label>
+        <Group className="number-group">
+          <Input />
+        </Group>
+        <Text slot="description">{t('settings.expiringSoonDaysHint')}</Text>
+      </NumberField>
       <RadioGroup
         className="radio-group inline"
         value={settings.theme}

@@ -32,6 +32,9 @@ interface Props {
   /** Shown inside the table when there are no rows (no tokens yet, or none matches). */
   empty: ReactNode;
   ref?: Ref<TableHandle>;
+  /** mStudio (API v2): an expires column, roles and an edit action per row. */
+  v2?: boolean;
+  expiringSoonDays?: number;
 }
 
 export interface TableHandle {
@@ -61,6 +64,8 @@ export function TokenTable({
   now,
   empty,
   ref,
+  v2 = false,
+  expiringSoonDays,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
@@ -137,7 +142,13 @@ export function TokenTable({
     // The skip link's target sits outside role="table" (a focusable box inside it would be
     // neither row nor rowgroup). Capture: a row's copy button is a menu trigger, which
     // would open on ArrowDown.
-    <div className="table" id="token-table" tabIndex={-1} ref={frame} onKeyDownCapture={onKeyDown}>
+    <div
+      className={v2 ? 'table v2' : 'table'}
+      id="token-table"
+      tabIndex={-1}
+      ref={frame}
+      onKeyDownCapture={onKeyDown}
+    >
       <div
         className="table-grid"
         role="table"
@@ -166,6 +177,11 @@ export function TokenTable({
             <div className="cell" role="columnheader">
               {t('tokens.column.created')}
             </div>
+            {v2 && (
+              <div className="cell" role="columnheader">
+                {t('tokens.column.expires')}
+              </div>
+            )}
             <div className="cell" role="columnheader">
               {t('tokens.column.secret')}
             </div>
@@ -178,7 +194,7 @@ export function TokenTable({
           {rows.length === 0 && (
             <div role="rowgroup">
               <div role="row" className="empty-row">
-                <div role="cell" aria-colspan={5} className="empty">
+                <div role="cell" aria-colspan={v2 ? 6 : 5} className="empty">
                   {empty}
                 </div>
               </div>
@@ -206,6 +222,8 @@ export function TokenTable({
                       actions={actions}
                       oldSince={oldSince}
                       oldTokenDays={oldTokenDays}
+                      v2={v2}
+                      expiringSoonDays={expiringSoonDays}
                     />
                   )
                 );

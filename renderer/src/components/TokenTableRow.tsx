@@ -1,10 +1,11 @@
-import { ArchiveX, Check, Info, RotateCw, Trash2 } from 'lucide-react';
+import { ArchiveX, Check, Info, Pencil, RotateCw, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { Button, Checkbox, useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { copyToken } from '../copy';
 import { formatAgo, formatDateTime, t } from '../i18n/i18n';
 import { CopyMenu } from './CopyMenu';
+import { ExpiresCell, RoleBadges } from './V2TokenCells';
 
 interface Props {
   row: TokenRow;
@@ -21,12 +22,17 @@ interface Props {
   oldTokenDays: number;
   /** Rotate, details and retire; one stable object, so rows can skip re-rendering. */
   actions: RowActions;
+  /** mStudio (API v2): roles, an expires column and an edit action. */
+  v2?: boolean;
+  expiringSoonDays?: number;
 }
 
 export interface RowActions {
   onRotate: (row: TokenRow) => void;
   onDetails: (row: TokenRow) => void;
   onRetire: (row: TokenRow) => void;
+  /** v2: edit description and expiry. */
+  onEdit?: (row: TokenRow) => void;
 }
 
 /** One row; memoised, so typing in the search re-renders only rows that changed. */
@@ -42,6 +48,8 @@ export const TokenTableRow = memo(function TokenTableRow({
   oldSince,
   oldTokenDays,
   actions,
+  v2 = false,
+  expiringSoonDays = 14,
 }: Props) {
   // Memoised, so it reads the language from context: a language change re-renders it.
   useLocale();
@@ -75,6 +83,7 @@ export const TokenTableRow = memo(function TokenTableRow({
       </div>
       <div className="cell name" role="cell" title={name}>
         <span className="ellipsis">{name}</span>
+        {v2 && <RoleBadges row={row} />}
         {row.isThisDevice && <span className="badge accent">{t('tokens.thisDevice')}</span>}
         {row.retire && (
           <span
@@ -93,6 +102,7 @@ export const TokenTableRow = memo(function TokenTableRow({
           </span>
         )}
       </div>
+      {v2 && <ExpiresCell row={row} now={now} expiringSoonDays={expiringSoonDays} />}
       <div className="cell" role="cell">
         <span className={`badge${row.held ? ' ok' : ''}`}>
           {row.held ? t('tokens.held') : t('tokens.notHeld')}
@@ -100,7 +110,7 @@ export const TokenTableRow = memo(function TokenTableRow({
       </div>
       <div className="cell actions-cell" role="cell">
         <CopyMenu
-          kind="accessToken"
+          kind={v2 ? 'v2Token' : 'accessToken'}
           label={t('tokens.copyRow', { description: name })}
           onCopy={(format) => void copyToken(row.uuid, name, format)}
           disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
@@ -112,6 +122,15 @@ export const TokenTableRow = memo(function TokenTableRow({
         >
           <Info size={16} aria-hidden />
         </Button>
+        {v2 && actions.onEdit && (
+          <Button
+            className="quiet icon"
+            aria-label={t('edit.row', { description: name })}
+            onPress={() => actions.onEdit?.(row)}
+          >
+            <Pencil size={16} aria-hidden />
+          </Button>
+        )}
         {row.retire ? (
           <Button
             className="quiet retire"

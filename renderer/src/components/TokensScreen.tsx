@@ -51,6 +51,9 @@ const RevokeDialog = lazy(() =>
 const RotateDialog = lazy(() =>
   import('./RotateDialog').then((m) => ({ default: m.RotateDialog })),
 );
+const EditTokenDialog = lazy(() =>
+  import('./EditTokenDialog').then((m) => ({ default: m.EditTokenDialog })),
+);
 const TokenDetailsDialog = lazy(() =>
   import('./TokenDetailsDialog').then((m) => ({ default: m.TokenDetailsDialog })),
 );
@@ -71,6 +74,13 @@ export function TokensScreen() {
   const [filter, setFilter] = useState<TokenFilter>('all');
   const [rotating, setRotating] = useState<TokenRow>();
   const [details, setDetails] = useState<TokenRow>();
+  const [editing, setEditing] = useState<TokenRow>();
+  const settings = useEventState('settings:changed');
+  const profiles = useEventState('profiles:changed');
+  // mStudio (API v2): roles, expiry and edit; no short-lived "fresh API token" to copy.
+  const v2 =
+    profiles?.profiles.find((p) => p.id === (list?.profileId ?? profiles.selectedProfileId))
+      ?.api === 'v2';
   const oldTokenDays = useEventState('settings:changed')?.oldTokenDays ?? DEFAULT_OLD_TOKEN_DAYS;
   const oldSince = oldBefore(list?.fetchedAt ?? 0, oldTokenDays);
 
@@ -126,7 +136,12 @@ export function TokensScreen() {
   }, []);
   const revokeOne = useCallback((row: TokenRow) => setRevoking([row]), []);
   const actions = useMemo<RowActions>(
-    () => ({ onRotate: setRotating, onDetails: setDetails, onRetire: revokeOne }),
+    () => ({
+      onRotate: setRotating,
+      onDetails: setDetails,
+      onRetire: revokeOne,
+      onEdit: setEditing,
+    }),
     [revokeOne],
   );
   useShortcuts({
@@ -134,7 +149,8 @@ export function TokensScreen() {
     search: () => searchRef.current?.focus(),
     focusTable: () => tableRef.current?.focusFirstRow(),
     refresh: () => void load(true),
-    copyApiToken: () => void copyApiToken('raw'),
+    // v2 has no short-lived exchange: the shortcut is not handled there (nor listed in help).
+    copyApiToken: v2 ? undefined : () => void copyApiToken('raw'),
     copySelected: () => {
       const focused = document.activeElement?.closest('[data-uuid]')?.getAttribute('data-uuid');
       const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
@@ -238,13 +254,15 @@ export function TokensScreen() {
               {loading ? t('tokens.refreshing') : t('tokens.refresh')}
             </Button>
           </ShortcutHint>
-          <CopyMenu
-            label={t('tokens.copyApiToken')}
-            kind="apiToken"
-            onCopy={(format) => void copyApiToken(format)}
-          >
-            {t('tokens.copyApiToken')}
-          </CopyMenu>
+          {!v2 && (
+            <CopyMenu
+              label={t('tokens.copyApiToken')}
+              kind="apiToken"
+              onCopy={(format) => void copyApiToken(format)}
+            >
+              {t('tokens.copyApiToken')}
+            </CopyMenu>
+          )}
           <ExportMenu />
           <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
             <Button
@@ -285,6 +303,8 @@ export function TokensScreen() {
         oldTokenDays={oldTokenDays}
         highlight={highlight}
         now={list?.fetchedAt ?? 0}
+        v2={v2}
+        expiringSoonDays={settings?.expiringSoonDays}
         empty={
           !list ? (
             <p>{t('app.loading')}</p>
@@ -323,8 +343,10 @@ export function TokensScreen() {
             isOpen
             onClose={() => setCreating(false)}
             onCreated={(row) => setHighlight(row.uuid)}
+            v2={v2}
           />
         )}
+        {editing && <EditTokenDialog row={editing} onClose={() => setEditing(undefined)} />}
         {rotating && (
           <RotateDialog
             target={rotating}

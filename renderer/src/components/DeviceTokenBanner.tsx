@@ -1,0 +1,52 @@
+import { Clock } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { ErrorView, SessionView } from '../../../app/contract';
+import { call, errorView } from '../bridge';
+import { useNow } from '../hooks/useNow';
+import { formatDateTime, formatRelative, t } from '../i18n/i18n';
+import { showToast } from '../toasts';
+import { ErrorMessage } from './ErrorMessage';
+
+/**
+ * v2: once this device's own API token is within the renewal window (`renewFrom`), says when
+ * it expires and renews it in one click (replacement stored, old one revoked, by the service).
+ */
+export function DeviceTokenBanner({ session }: { session: SessionView }) {
+  const device = session.status === 'signed_in' ? session.deviceToken : undefined;
+  const now = useNow(device?.renewFrom !== undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorView>();
+  if (!device?.renewFrom || !device.expiresAt || now < device.renewFrom) return null;
+  const expiresAt = device.expiresAt;
+
+  const renew = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call('session:renewDeviceToken');
+      showToast({ title: { key: 'deviceBanner.renewed' } });
+    } catch (caught) {
+      setError(errorView(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="notice alert warn device-banner" role="status">
+      <Clock size={16} aria-hidden />
+      <p>
+        {t('deviceBanner.expiring', {
+          when: formatRelative(expiresAt, now),
+          date: formatDateTime(expiresAt),
+        })}
+      </p>
+      <Button className="primary" onPress={() => void renew()} isDisabled={busy}>
+        {busy && <span className="spinner" aria-hidden />}
+        {busy ? t('deviceBanner.renewing') : t('deviceBanner.renew')}
+      </Button>
+      {error && <ErrorMessage error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { TokenRow } from '../../../app/contract';
+import { currentLocale, formatDateTime, formatRelative, t } from '../i18n/i18n';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A date without the time ("27 Feb 2027"): fits the column; the title has the exact time. */
+function formatDate(ms: number): string {
+  const locale = currentLocale();
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(ms);
+}
+
+/** A v2 token's roles, as small badges beside its description. */
+export function RoleBadges({ row }: { row: TokenRow }) {
+  if (!row.roles) return null;
+  const names = row.roles.map((role) => t(`roles.${role}`)).join(', ');
+  return (
+    <span className="role-badges" title={t('tokens.roles', { roles: names })}>
+      {row.roles.map((role) => (
+        <span key={role} className="badge role">
+          {t(`roles.${role}`)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** When a v2 token expires: relative, the exact date below, and a flag when soon or past. */
+export function ExpiresCell({
+  row,
+  now,
+  expiringSoonDays,
+}: {
+  row: TokenRow;
+  now: number;
+  expiringSoonDays: number;
+}) {
+  if (row.expiresAt === undefined)
+    return (
+      <div className="cell muted" role="cell">
+        {t('tokens.never')}
+      </div>
+    );
+  const expired = row.expiresAt <= now;
+  const exact = formatDateTime(row.expiresAt);
+  return (
+    <div
+      className="cell expires"
+      role="cell"
+      title={
+        expired ? t('tokens.expiredOn', { date: exact }) : t('tokens.expiresOn', { date: exact })
+      }
+    >
+      <span className="stack">
+        <span className="line">
+          {expired ? (
+            <span className="badge danger">{t('tokens.expired')}</span>
+          ) : (
+            <>
+              <span className="ellipsis">{formatRelative(row.expiresAt, now)}</span>
+              {row.expiringSoon && (
+                <span
+                  className="badge warn"
+                  title={t('tokens.expiringSoonHint', { days: expiringSoonDays })}
+                >
+                  {t('tokens.expiringSoon')}
+                </span>
+              )}
+            </>
+          )}
+        </span>
+        <span className="exact">{formatDate(row.expiresAt)}</span>
+      </span>
+    </div>
+  );
+}
