@@ -39,17 +39,22 @@ export function encodingsOf(secret: string): { encoding: string; text: string }[
 const BASE64_RUN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
 const HEX_RUN = /(?:[0-9a-fA-F]{2}){8,}/g;
 
-/** Bytes hidden in encoded runs of the text, decoded at every alignment. */
-function decodedRuns(text: string): Buffer[] {
+/**
+ * Bytes hidden in encoded runs of the text, decoded at every alignment, as one buffer (runs
+ * apart by a NUL): made once per haystack, so a large transcript is decoded once, not per secret.
+ */
+function decodedRuns(text: string): Buffer {
   const out: Buffer[] = [];
+  const gap = Buffer.alloc(1);
   for (const run of text.match(BASE64_RUN) ?? []) {
     const normal = run.replaceAll('-', '+').replaceAll('_', '/').replace(/=+$/, '');
-    for (let skip = 0; skip < 4; skip += 1) out.push(Buffer.from(normal.slice(skip), 'base64'));
+    for (let skip = 0; skip < 4; skip += 1)
+      out.push(Buffer.from(normal.slice(skip), 'base64'), gap);
   }
   for (const run of text.match(HEX_RUN) ?? []) {
-    out.push(Buffer.from(run, 'hex'), Buffer.from(run.slice(1), 'hex'));
+    out.push(Buffer.from(run, 'hex'), gap, Buffer.from(run.slice(1), 'hex'), gap);
   }
-  return out;
+  return Buffer.concat(out);
 }
 
 function utf16(secret: string): Buffer[] {
@@ -59,31 +64,27 @@ function utf16(secret: string): Buffer[] {
 }
 
 export function findLeaks(secrets: readonly string[], haystacks: readonly Haystack[]): Leak[] {
-  const leaks: Leak[] = [];
   secrets.forEach((secret, index) => {
     if (secret.length < MIN_SECRET_LENGTH)
       throw new Error(`secret #${index} is too short to search for reliably`);
-    const encodings = encodingsOf(secret);
-    const raw = Buffer.from(secret, 'utf8');
-    for (const haystack of haystacks) {
-      const bytes = haystack.bytes ? Buffer.from(haystack.bytes) : undefined;
-      const text = haystack.text ?? bytes?.toString('utf8') ?? '';
+  });
+  const leaks: Leak[] = [];
+  for (const haystack of haystacks) {
+    const bytes = haystack.bytes ? Buffer.from(haystack.bytes) : undefined;
+    const text = haystack.text ?? bytes?.toString('utf8') ?? '';
+    const wide = bytes ?? Buffer.from(text, 'utf8');
+    let decoded: Buffer | undefined;
+    secrets.forEach((secret, index) => {
       const found = (encoding: string) =>
         leaks.push({ secret: index, where: haystack.where, encoding });
-      const hit = encodings.find(({ text: encoded }) => text.includes(encoded));
-      if (hit) {
-        found(hit.encoding);
-        continue;
-      }
-      const wide = bytes ?? Buffer.from(text, 'utf8');
-      if (utf16(secret).some((form) => wide.includes(form))) {
-        found('UTF-16');
-        continue;
-      }
-      if (decodedRuns(text).some((decoded) => decoded.includes(raw))) found('decoded run');
-    }
-  });
-  return leaks;
+      const hit = encodingsOf(secret).find(({ text: encoded }) => text.includes(encoded));
+      if (hit) return found(hit.encoding);
+      if (utf16(secret).some((form) => wide.includes(form))) return found('UTF-16');
+      decoded ??= decodedRuns(text);
+      if (decoded.includes(Buffer.from(secret, 'utf8'))) found('decoded run');
+    });
+  }
+  return leaks.sort((a, b) => a.secret - b.secret);
 }
 
 /** Throws with the places (never the secrets) when any secret is found. */
