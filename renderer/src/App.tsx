@@ -120,7 +120,14 @@ function Shell({
                 profile: labels.get(selected.id) ?? selected.name,
               })}
             >
-              {t('header.who', { account: selected.username ?? '?', server: serverName(selected) })}
+              {/* Narrow windows name the account only; the title names the server too. */}
+              <span className="wide-only">
+                {t('header.who', {
+                  account: selected.username ?? '?',
+                  server: serverName(selected),
+                })}
+              </span>
+              <span className="narrow-only">{selected.username ?? '?'}</span>
             </span>
             <Button className="quiet" onPress={signOut}>
               <LogOut size={16} aria-hidden />
