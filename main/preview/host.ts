@@ -13,7 +13,7 @@ import { TokenManager } from '../../app/service/token-manager';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../app/sandbox/server';
 import { EphemeralAesGcmCipher } from '../../app/vault/aes-gcm-cipher';
 import { FolderStore } from '../../app/vault/file-store';
-import { chromiumLaunchOptions } from './chromium';
+import { chromiumLaunchOptions, launchAppWindow } from './chromium';
 import { PAGE_BRIDGE_SOURCE } from './page-bridge';
 import { PageClipboard } from './page-clipboard';
 import { PREVIEW_ORIGIN, serveRenderer } from './serve-renderer';
@@ -49,12 +49,15 @@ export const PREVIEW_TITLE = 'Preview — nothing is saved';
 export async function startPreview(options: PreviewOptions): Promise<PreviewHost> {
   const sandbox = await startSandbox(options.sandbox);
   const folder = mkdtempSync(join(tmpdir(), 'mwtokens-preview-'));
-  let browser: Browser | undefined;
+  const profileDir = mkdtempSync(join(tmpdir(), 'mwtokens-preview-chromium-'));
+  const removeFolders = () => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  let window: BrowserWindowLike | undefined;
   try {
-    browser = await chromium.launch(chromiumLaunchOptions({ headless: options.headless }));
-    const context = await browser.newContext({
-      viewport: options.viewport ?? { width: 1200, height: 800 },
-    });
+    window = await openWindow(options, profileDir);
+    const { context, page } = window;
     const clipboard = await PageClipboard.open(context);
     const manager = new TokenManager({
       store: new FolderStore(folder),
@@ -64,7 +67,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
       sandboxUrl: sandbox.url,
     });
     await manager.start();
-    const page = await context.newPage();
     const transcript: string[] = [];
     page.on('console', (message) =>
       transcript.push(`console.${message.type()}: ${message.text()}`),
@@ -79,7 +81,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
     );
     await serveRenderer(page, options.buildDir ?? join(process.cwd(), 'dist', 'renderer'));
     await page.goto(`${PREVIEW_ORIGIN}/`);
-    const openBrowser = browser;
+    const opened = window;
     return {
       page,
       context,
@@ -89,15 +91,42 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHost
       transcript,
       close: async () => {
         await manager.dispose().catch(() => undefined);
-        await openBrowser.close().catch(() => undefined);
+        await opened.close().catch(() => undefined);
         await sandbox.close();
-        rmSync(folder, { recursive: true, force: true });
+        removeFolders();
       },
     };
   } catch (error) {
-    await browser?.close().catch(() => undefined);
+    await window?.close().catch(() => undefined);
     await sandbox.close();
-    rmSync(folder, { recursive: true, force: true });
+    removeFolders();
+    throw error;
+  }
+}
+
+interface BrowserWindowLike {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A visible preview looks like the app: Chromium's app mode (no tab strip, no address bar).
+ * Headless runs (e2e) take a plain context with a fixed viewport.
+ */
+async function openWindow(options: PreviewOptions, profileDir: string): Promise<BrowserWindowLike> {
+  const size = options.viewport ?? { width: 1200, height: 800 };
+  if (!options.headless) {
+    const { context, page } = await launchAppWindow({ profileDir, size });
+    return { context, page, close: () => context.close() };
+  }
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions({ headless: true }));
+  try {
+    const context = await browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    return { context, page, close: () => browser.close() };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
     throw error;
   }
 }
