@@ -119,3 +119,27 @@ test('a failed retire keeps both listed, says so, and can be retried from the ro
   await expect(oldRow(page)).toHaveCount(0);
   await expect(replacementRow(page)).toBeVisible();
 });
+
+test('keyboard only: rotate from the row and keep the old token for later', async ({ page }) => {
+  await signIn(page);
+  await createToken(page, 'CI deploy');
+  await page.getByRole('button', { name: 'Rotate CI deploy…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Rotate “CI deploy”' });
+  // Focus starts on the main action; the formats are one Tab back, chosen with the arrows.
+  await expect(dialog.getByRole('button', { name: 'Create and copy replacement' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('radio', { name: 'Token' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: 'Authorization header' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toContainText('copied it as Authorization header');
+  await expect(dialog.getByRole('button', { name: 'Later, after deploying' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Rotate CI deploy…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Retire CI deploy' })).toBeVisible();
+});
