@@ -64,7 +64,9 @@ export async function pageHaystacks(host: PreviewHost): Promise<Haystack[]> {
 }
 
 export async function expectNoSecretsInPage(host: PreviewHost): Promise<void> {
-  const leaks = findLeaks([...host.sandbox.world.issuedSecrets], await pageHaystacks(host));
+  // v1's and v2's (mStudio sessions, refresh tokens, API tokens): one check for both APIs.
+  const issued = [...host.sandbox.world.issuedSecrets, ...host.sandbox.v2.world.issuedSecrets];
+  const leaks = findLeaks(issued, await pageHaystacks(host));
   expect(
     leaks.map((leak) => `secret #${leak.secret} in ${leak.where} (${leak.encoding})`),
     'secrets that reached the page',

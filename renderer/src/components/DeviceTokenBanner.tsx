@@ -9,6 +9,13 @@ import { showToast } from '../toasts';
 import { ErrorMessage } from './ErrorMessage';
 
 /**
+ * Device tokens the user renewed or put off in this window: not offered again until the app
+ * starts anew. A renewal keeps the lifetime, so a token shorter than the expiring-soon window
+ * would otherwise be offered again at once.
+ */
+const quieted = new Set<string>();
+
+/**
  * v2: once this device's own API token is within the renewal window (`renewFrom`), says when
  * it expires and renews it in one click (replacement stored, old one revoked, by the service).
  */
@@ -17,14 +24,21 @@ export function DeviceTokenBanner({ session }: { session: SessionView }) {
   const now = useNow(device?.renewFrom !== undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
+  const [, setQuietCount] = useState(0);
   if (!device?.renewFrom || !device.expiresAt || now < device.renewFrom) return null;
+  if (quieted.has(device.uuid)) return null;
+  const quiet = (uuid: string | undefined) => {
+    if (uuid) quieted.add(uuid);
+    setQuietCount(quieted.size);
+  };
   const expiresAt = device.expiresAt;
 
   const renew = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await call('session:renewDeviceToken');
+      const renewed = await call('session:renewDeviceToken');
+      quiet(renewed.status === 'signed_in' ? renewed.deviceToken?.uuid : undefined);
       showToast({ title: { key: 'deviceBanner.renewed' } });
     } catch (caught) {
       setError(errorView(caught));
@@ -45,6 +59,9 @@ export function DeviceTokenBanner({ session }: { session: SessionView }) {
       <Button className="primary" onPress={() => void renew()} isDisabled={busy}>
         {busy && <span className="spinner" aria-hidden />}
         {busy ? t('deviceBanner.renewing') : t('deviceBanner.renew')}
+      </Button>
+      <Button onPress={() => quiet(device.uuid)} isDisabled={busy}>
+        {t('deviceBanner.later')}
       </Button>
       {error && <ErrorMessage error={error} />}
     </div>

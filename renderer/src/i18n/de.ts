@@ -73,6 +73,8 @@ export const de: Messages = {
   'format.raw': 'Token',
   'format.header': 'Authorization-Header',
   'format.curl': 'curl-Zeile',
+  'format.signin': 'curl-Zeile zur Anmeldung',
+  'format.env': '.env-Zeile',
   'format.export': 'export-Zeile',
 
   'create.title': 'Neues Access-Token',
@@ -189,11 +191,15 @@ export const de: Messages = {
   'format.explain.access.header':
     'Meldet sich mit diesem Token an und kopiert ein frisches API-Token als HTTP-Header (begrenzt gültig).',
   'format.explain.access.curl':
-    'Ein curl-Befehl, der sich mit diesem Token anmeldet und ein API-Token ausgibt.',
+    'Ein curl-Befehl, der sich mit diesem Token anmeldet und damit die API aufruft (wer bin ich).',
+  'format.explain.access.signin':
+    'Nur die Anmeldung: ein curl-Befehl, der ein API-Token für dieses Token ausgibt.',
+  'format.explain.access.env': 'Zwei Zeilen für eine .env-Datei: ID und Geheimnis des Tokens.',
   'format.explain.access.export': 'Shell-Variablen mit ID und Geheimnis des Tokens, für Skripte.',
   'format.explain.api.raw': 'Das API-Token dieser Sitzung allein (ein JWT, begrenzt gültig).',
   'format.explain.api.header': 'Fertig zum Einfügen als HTTP-Header.',
   'format.explain.api.curl': 'Ein curl-Befehl, der damit die API aufruft (wer bin ich).',
+  'format.explain.api.env': 'Eine Zeile für eine .env-Datei: MITTWALD_API_TOKEN=….',
   'format.explain.api.export': 'Eine Shell-Variable MITTWALD_API_TOKEN, für Skripte.',
   'endpoint.signIn': 'Anmeldungen',
   'endpoint.tokenList': 'Token-Liste',
@@ -355,6 +361,7 @@ export const de: Messages = {
   'deviceBanner.expiring':
     'Das API-Token dieses Geräts läuft {when} ab ({date}). Erneuern Sie es, um angemeldet zu bleiben: Ein neues Token ersetzt es, das alte wird widerrufen.',
   'deviceBanner.renew': 'Jetzt erneuern',
+  'deviceBanner.later': 'Nicht jetzt',
   'deviceBanner.renewing': 'Wird erneuert …',
   'deviceBanner.renewed': 'Das API-Token dieses Geräts wurde erneuert.',
   'settings.expiringSoonDays': 'mStudio-Tokens markieren, die ablaufen innerhalb von (Tagen)',
@@ -363,5 +370,6 @@ export const de: Messages = {
   'format.explain.v2.raw': 'Nur das API-Token: das Bearer-Token für API-Aufrufe.',
   'format.explain.v2.header': 'Fertig zum Einfügen als HTTP-Header.',
   'format.explain.v2.curl': 'Ein curl-Befehl, der die API damit aufruft.',
+  'format.explain.v2.env': 'Eine Zeile für eine .env-Datei: MITTWALD_API_TOKEN=….',
   'format.explain.v2.export': 'Eine Shell-Variable mit dem Token, für Skripte.',
 };

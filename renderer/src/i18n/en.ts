@@ -68,6 +68,8 @@ export const en = {
   'format.raw': 'Token',
   'format.header': 'Authorization header',
   'format.curl': 'curl line',
+  'format.signin': 'sign-in curl line',
+  'format.env': '.env line',
   'format.export': 'export line',
 
   'create.title': 'New access token',
@@ -180,11 +182,15 @@ export const en = {
   'format.explain.access.header':
     'Signs in with this token and copies a fresh API token as an HTTP header (valid for a limited time).',
   'format.explain.access.curl':
-    'A curl command that signs in with this token and prints an API token.',
+    'A curl command that signs in with this token and calls the API with the result (who am I).',
+  'format.explain.access.signin':
+    'The sign-in exchange alone: a curl command that prints an API token for this token.',
+  'format.explain.access.env': 'Two lines for a .env file: the token’s ID and secret.',
   'format.explain.access.export': 'Shell variables with the token’s ID and secret, for scripts.',
   'format.explain.api.raw': 'This session’s API token alone (a JWT, valid for a limited time).',
   'format.explain.api.header': 'Ready to paste as an HTTP header.',
   'format.explain.api.curl': 'A curl command that calls the API with it (who am I).',
+  'format.explain.api.env': 'A line for a .env file: MITTWALD_API_TOKEN=….',
   'format.explain.api.export': 'A shell variable MITTWALD_API_TOKEN, for scripts.',
   'endpoint.signIn': 'sign-ins',
   'endpoint.tokenList': 'token list',
@@ -340,6 +346,7 @@ export const en = {
   'deviceBanner.expiring':
     'This device’s API token expires {when} ({date}). Renew it to stay signed in: a new token replaces it and the old one is revoked.',
   'deviceBanner.renew': 'Renew now',
+  'deviceBanner.later': 'Not now',
   'deviceBanner.renewing': 'Renewing…',
   'deviceBanner.renewed': 'Renewed this device’s API token.',
   'settings.expiringSoonDays': 'Flag mStudio tokens expiring within (days)',
@@ -348,6 +355,7 @@ export const en = {
   'format.explain.v2.raw': 'The API token alone: the bearer token for API calls.',
   'format.explain.v2.header': 'Ready to paste as an HTTP header.',
   'format.explain.v2.curl': 'A curl command that calls the API with it.',
+  'format.explain.v2.env': 'A line for a .env file: MITTWALD_API_TOKEN=….',
   'format.explain.v2.export': 'A shell variable with the token, for scripts.',
 } as const;
 
