@@ -138,6 +138,20 @@ describe('what a request carries', () => {
     expect(sent[0]?.headers.authorization).toBeUndefined();
   });
 
+  it('a query of its own does not put the bearer token into the URL', async () => {
+    const { sent, fetch } = scriptedFetch(json(200, {}));
+    await client(fetch).http.send({
+      method: 'GET',
+      path: '/authentication/tokens',
+      token: 'jwt.of.user',
+      query: { page: '2' },
+    });
+    const url = new URL(sent[0]!.url);
+    expect(url.searchParams.get('page')).toBe('2');
+    expect(url.searchParams.has('access_token')).toBe(false);
+    expect(sent[0]?.headers.authorization).toBe('Bearer jwt.of.user');
+  });
+
   it('a fresh read asks the server to bypass its cache', async () => {
     const { sent, fetch } = scriptedFetch(json(200, {}));
     await client(fetch).http.send({ method: 'GET', path: '/authentication/tokens', fresh: true });

@@ -74,6 +74,40 @@ describe('ClipboardGuard', () => {
     expect(changes.at(-1)).toEqual({ holding: undefined, cleared: 'two' });
   });
 
+  it('two copies started together: the later one is cleared on its own schedule, once', async () => {
+    const { clock, timers, clipboard, changes, guard } = guarded();
+    await Promise.all([
+      guard.copy('MW_one', 10_000, holding('one', clock.now + 10_000)),
+      guard.copy('MW_two', 60_000, holding('two', clock.now + 60_000)),
+    ]);
+    expect(clipboard.text).toBe('MW_two');
+    clock.advance(10_000);
+    await timers.fire();
+    expect(clipboard.text).toBe('MW_two');
+    expect(guard.holding?.copied).toBe('two');
+    clock.advance(50_000);
+    await timers.fire();
+    expect(clipboard.text).toBe('');
+    expect(changes.filter((c) => c.cleared !== undefined)).toEqual([
+      { holding: undefined, cleared: 'two' },
+    ]);
+  });
+
+  it('two copies started together, cleared by hand before the first one’s timer runs out', async () => {
+    const { clock, timers, clipboard, guard } = guarded();
+    await Promise.all([
+      guard.copy('MW_one', 10_000, holding('one', clock.now + 10_000)),
+      guard.copy('MW_two', 60_000, holding('two', clock.now + 60_000)),
+    ]);
+    expect(await guard.clearNow()).toBe(true);
+    clipboard.text = 'MW_one';
+    clock.advance(10_000);
+    await timers.fire();
+    // The first copy's timer finds nothing of ours: the clipboard is left alone.
+    expect(clipboard.text).toBe('MW_one');
+    expect(guard.holding).toBeUndefined();
+  });
+
   it('clear now stops the timer: a copy the user makes afterwards is not cleared by it', async () => {
     const { clock, timers, clipboard, guard } = guarded();
     await guard.copy('MW_secret', 30_000, holding('x', clock.now + 30_000));
