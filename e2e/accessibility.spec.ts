@@ -117,3 +117,64 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// mStudio (API v2): its sign-in, second factor, table (with the renewal banner), create,
+// edit and settings, in both themes and both languages.
+for (const theme of ['light', 'dark'] as const) {
+  for (const language of ['en', 'de'] as const) {
+    test(`no axe violations on the v2 screens: ${theme} theme, ${language}`, async ({
+      page,
+      host,
+    }) => {
+      await host.manager.handlers['settings:set']({ theme, language });
+      await page.reload();
+      const de = language === 'de';
+      const signIn = de ? 'Anmelden' : 'Sign in';
+      await expect(page.getByRole('heading', { name: signIn })).toBeVisible();
+      await page.getByText('mStudio (API v2)', { exact: true }).click();
+      const email = page.getByLabel(de ? 'E-Mail-Adresse' : 'E-mail address', { exact: true });
+      const password = page.getByLabel(de ? 'Passwort' : 'Password', { exact: true });
+      await email.fill('studio-mfa@example.com');
+      await password.fill('demo');
+      await expectNoViolations(page, 'v2 sign-in');
+      await page.getByRole('button', { name: signIn }).click();
+      await expect(
+        page.getByRole('heading', { name: de ? 'Zweiter Faktor' : 'Second factor' }),
+      ).toBeVisible();
+      await expectNoViolations(page, 'v2 second factor');
+      await page.getByRole('button', { name: de ? 'Abbrechen' : 'Cancel' }).click();
+
+      await email.fill('studio-demo@example.com');
+      await password.fill('demo');
+      // A week: inside the expiring-soon window, so the renewal banner shows too.
+      await page.getByRole('button', { name: de ? /Läuft ab/ : /Expires/ }).click();
+      await page.getByRole('option', { name: de ? 'in 7 Tagen' : 'in 7 days' }).click();
+      await page.getByRole('button', { name: signIn }).click();
+      await expect(
+        page.getByRole('row', { name: de ? /Dieses Gerät/ : /This device/ }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole('button', { name: de ? 'Jetzt erneuern' : 'Renew now' }),
+      ).toBeVisible();
+      await expectNoViolations(page, 'v2 tokens');
+      if (language === 'de' && theme === 'dark') await screenshot(page, 'v2-tokens-dark-de');
+
+      await page.getByRole('button', { name: de ? 'Neues Token' : 'New token' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'v2 create dialog');
+      await page.keyboard.press('Escape');
+
+      await page
+        .getByRole('button', { name: de ? /bearbeiten …$/ : /^Edit / })
+        .first()
+        .click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'v2 edit dialog');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: de ? 'Einstellungen' : 'Settings' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, 'v2 settings');
+    });
+  }
+}
