@@ -5,7 +5,11 @@
  */
 
 export const TOKEN_DESCRIPTION_MAX = 200;
-export const COPY_FORMATS = ['raw', 'header', 'curl', 'export'] as const;
+/**
+ * `curl` calls a real endpoint with the token; `signin` is an access token's sign-in exchange
+ * (it prints an API token), for access tokens only; `env` is a `.env` line.
+ */
+export const COPY_FORMATS = ['raw', 'header', 'curl', 'signin', 'env', 'export'] as const;
 export const API_KINDS = ['v1', 'v2'] as const;
 export const API_TOKEN_ROLES = ['api_read', 'api_write'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -11,7 +11,6 @@ import {
   TooltipTrigger,
 } from 'react-aria-components';
 import type { CopyFormat } from '../../../app/contract';
-import { FORMATS } from '../copy';
 import { SIGN_IN_ENDPOINT } from '../endpoint-names';
 import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
@@ -23,24 +22,36 @@ import { ScarceCallWarning } from './ScarceCallWarning';
  */
 export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
 
+/** The formats each kind offers: only an access token has a sign-in exchange. */
+const KIND_FORMATS = {
+  accessToken: ['raw', 'header', 'curl', 'signin', 'env', 'export'],
+  apiToken: ['raw', 'header', 'curl', 'env', 'export'],
+  v2Token: ['raw', 'header', 'curl', 'env', 'export'],
+} as const satisfies Record<CopyKind, readonly CopyFormat[]>;
+type PerKind<T> = { [K in CopyKind]: Record<(typeof KIND_FORMATS)[K][number], T> };
+
 /** Per kind and format: what it is for, in one line. Typed per format, so a new one needs words. */
-const EXPLAIN: Record<CopyKind, Record<CopyFormat, MessageKey>> = {
+const EXPLAIN: PerKind<MessageKey> = {
   accessToken: {
     raw: 'format.explain.access.raw',
     header: 'format.explain.access.header',
     curl: 'format.explain.access.curl',
+    signin: 'format.explain.access.signin',
+    env: 'format.explain.access.env',
     export: 'format.explain.access.export',
   },
   apiToken: {
     raw: 'format.explain.api.raw',
     header: 'format.explain.api.header',
     curl: 'format.explain.api.curl',
+    env: 'format.explain.api.env',
     export: 'format.explain.api.export',
   },
   v2Token: {
     raw: 'format.explain.v2.raw',
     header: 'format.explain.v2.header',
     curl: 'format.explain.v2.curl',
+    env: 'format.explain.v2.env',
     export: 'format.explain.v2.export',
   },
 };
@@ -49,26 +60,41 @@ const EXPLAIN: Record<CopyKind, Record<CopyFormat, MessageKey>> = {
  * What the copy looks like, with every secret part masked: built from the format alone, so
  * no real part of a secret is ever in the window.
  */
-const MASKED: Record<CopyKind, Record<CopyFormat, string>> = {
+const MASKED: PerKind<string> = {
   accessToken: {
     raw: '••••••••••••',
     header: 'Authorization: Bearer eyJ…••••',
-    curl: `curl -X POST -d '{"username":"…","password":"••••"}' …/authenticate`,
+    curl: 'curl -H "Authorization: Bearer $(curl … /authenticate)" …/authentication/self',
+    signin: `curl -X POST -d '{"username":"…","password":"••••"}' …/authenticate`,
+    env: 'MITTWALD_ACCESS_TOKEN_UUID=…  MITTWALD_ACCESS_TOKEN=••••',
     export: "export MITTWALD_ACCESS_TOKEN_UUID=… MITTWALD_ACCESS_TOKEN='••••'",
   },
   apiToken: {
     raw: 'eyJ…••••',
     header: 'Authorization: Bearer eyJ…••••',
     curl: "curl -H 'Authorization: Bearer eyJ…••••' …/authentication/self",
+    env: 'MITTWALD_API_TOKEN=eyJ…••••',
     export: "export MITTWALD_API_TOKEN='eyJ…••••'",
   },
   v2Token: {
     raw: '••••••••••••',
     header: 'Authorization: Bearer ••••',
     curl: "curl -H 'Authorization: Bearer ••••' …/v2/users/self/api-tokens",
+    env: 'MITTWALD_API_TOKEN=••••',
     export: "export MITTWALD_API_TOKEN='••••'",
   },
 };
+
+/** The formats of a kind, each with its words and masked preview. */
+function formatsOf(kind: CopyKind): { format: CopyFormat; explain: MessageKey; masked: string }[] {
+  const explain: Partial<Record<CopyFormat, MessageKey>> = EXPLAIN[kind];
+  const masked: Partial<Record<CopyFormat, string>> = MASKED[kind];
+  return KIND_FORMATS[kind].map((format) => ({
+    format,
+    explain: explain[format] ?? 'format.explain.access.raw',
+    masked: masked[format] ?? '',
+  }));
+}
 
 /** A button opening the copy formats; disabled with the reason shown when not possible. */
 export function CopyMenu({
@@ -109,7 +135,7 @@ export function CopyMenu({
       {button}
       <Popover className="popover copy-popover">
         <Menu className="menu" aria-label={label} onAction={(key) => onCopy(key as CopyFormat)}>
-          {FORMATS.map((format) => (
+          {formatsOf(kind).map(({ format, explain, masked }) => (
             <MenuItem
               key={format}
               id={format}
@@ -120,14 +146,14 @@ export function CopyMenu({
                 {t(`format.${format}`)}
               </Text>
               <Text slot="description" className="copy-explain">
-                {t(EXPLAIN[kind][format])}
+                {t(explain)}
                 {/* Only this format of an access token signs in: a scarce call. */}
                 {kind === 'accessToken' && format === 'header' && (
                   <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
                 )}
               </Text>
               <code className="copy-preview" aria-hidden>
-                {MASKED[kind][format]}
+                {masked}
               </code>
             </MenuItem>
           ))}

@@ -73,7 +73,7 @@ export const de: Messages = {
   'format.raw': 'Token',
   'format.header': 'Authorization-Header',
   'format.curl': 'curl-Zeile',
-  'format.signin': 'curl-Zeile zur Anmeldung',
+  'format.signin': 'Anmeldung (curl)',
   'format.env': '.env-Zeile',
   'format.export': 'export-Zeile',
 

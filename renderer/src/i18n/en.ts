@@ -68,7 +68,7 @@ export const en = {
   'format.raw': 'Token',
   'format.header': 'Authorization header',
   'format.curl': 'curl line',
-  'format.signin': 'sign-in curl line',
+  'format.signin': 'sign-in exchange (curl)',
   'format.env': '.env line',
   'format.export': 'export line',
 
