@@ -14,6 +14,17 @@ export default {
     'main/electron/*.ts',
     '!main/electron/*.test.ts',
     '!main/electron/main.ts',
+    // The composition root: it wires Electron's real modules and can only run inside Electron.
+    '!main/electron/boot.ts',
+  ],
+  // Output that other runs write while Stryker copies the project must not be copied.
+  ignorePatterns: [
+    'test-output',
+    'test-results',
+    'bench-output',
+    'playwright-report',
+    'dist',
+    'release',
   ],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,

@@ -83,9 +83,11 @@ function main(): void {
     STRICT.find((g) => (g.endsWith('/') ? file.startsWith(g) : file === g));
   const survivors: Mutant[] = [];
   for (const mutant of mutants) {
-    const targets = [tally('all'), tally(mutant.file)];
     const group = strictGroupOf(mutant.file);
-    if (group) targets.push(tally(group));
+    // A strict scope that is one file shares its tally with that file: counted once.
+    const targets = [
+      ...new Set([tally('all'), tally(mutant.file), ...(group ? [tally(group)] : [])]),
+    ];
     const isReviewed = reviewed.some((r) => matches(mutant, r));
     for (const t of targets) {
       if (DETECTED.has(mutant.status)) t.detected += 1;

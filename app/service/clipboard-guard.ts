@@ -35,6 +35,8 @@ export interface ClipboardChange {
 
 export class ClipboardGuard {
   private pending: { value: string; handle: unknown; holding: ClipboardHolding } | undefined;
+  /** Counts our writes, so a clear that awaited the clipboard knows when a copy overtook it. */
+  private writes = 0;
 
   constructor(
     private readonly clipboard: Clipboard,
@@ -55,6 +57,7 @@ export class ClipboardGuard {
     marks: readonly ClipboardMark[] = [],
   ): Promise<void> {
     this.cancel();
+    this.writes += 1;
     await this.clipboard.writeText(value, marks);
     const handle = this.timers.setTimeout(() => void this.clearIfUnchanged(value), clearMs);
     this.pending = { value, handle, holding };
@@ -65,6 +68,7 @@ export class ClipboardGuard {
   async copyPlain(value: string): Promise<void> {
     const replaced = this.pending !== undefined;
     this.cancel();
+    this.writes += 1;
     await this.clipboard.writeText(value);
     if (replaced) this.onChange({ holding: undefined });
   }
@@ -86,15 +90,20 @@ export class ClipboardGuard {
     const pending = this.pending;
     if (pending?.value !== value) return false;
     this.pending = undefined;
+    const generation = this.writes;
+    // A copy made while the clipboard was being read is newer: neither cleared nor disowned.
+    const overtaken = () => this.writes !== generation;
     try {
-      if ((await this.clipboard.readText()) !== value) {
+      const current = await this.clipboard.readText();
+      if (overtaken()) return false;
+      if (current !== value) {
         this.onChange({ holding: undefined });
         return false;
       }
       await this.clipboard.writeText('');
     } catch {
       // A clipboard we cannot read is one we must not blindly overwrite.
-      this.onChange({ holding: undefined });
+      if (!overtaken()) this.onChange({ holding: undefined });
       return false;
     }
     this.onChange({ holding: undefined, cleared: pending.holding.copied });

@@ -82,3 +82,24 @@ describe('copying a UUID', () => {
     expect(h.clipboard.text).toBe(uuid);
   });
 });
+
+describe('a copy that overtakes a clear', () => {
+  it('is neither wiped nor disowned by the clear that was reading the clipboard', async () => {
+    const { h } = await withCopiedToken();
+    // The timed clear reads the clipboard; while it waits, the user copies an API token.
+    let release: () => void = () => undefined;
+    const read = h.clipboard.readText.bind(h.clipboard);
+    h.clipboard.readText = () =>
+      new Promise<string>((resolve) => (release = () => void read().then(resolve)));
+    h.clock.advance(30_000);
+    await h.timers.fire();
+    h.clipboard.readText = read;
+    await h.ok('clipboard:copyApiToken', { format: 'raw' });
+    const fresh = h.clipboard.text;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.clipboard.text).toBe(fresh);
+    expect((await h.ok('clipboard:state')).holding?.copied).toBe('API token as token');
+    expect(h.events('clipboard:changed').at(-1)?.holding?.copied).toBe('API token as token');
+  });
+});

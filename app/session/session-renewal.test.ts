@@ -102,14 +102,19 @@ describe('Session renewal timing', () => {
     expect(await session.token()).not.toBe(first.token);
   });
 
-  it('without an access token, a refused renewal by the bearer is the end of it', async () => {
-    const { h, session, first, counts } = await signedInSession({ accessToken: false });
+  it('without an access token, a refused renewal by the bearer ends the session', async () => {
+    const { h, session, counts } = await signedInSession({ accessToken: false });
     h.sandbox.faults.add(ACCESSTOKEN, { kind: 'status', status: 401 });
     const before = counts();
     h.clock.advance(LIFETIME_MS - MARGIN_MS);
-    await expect(session.token()).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(session.token()).rejects.toMatchObject({
+      kind: 'unauthorized',
+      message: 'The session has ended. Sign in again.',
+    });
     expect(counts()).toEqual({ ...before, accesstoken: before.accesstoken + 1 });
-    expect(session.currentApiToken()).toEqual(first);
+    // Not left "signed in" with a token the server refused: the app asks for a sign-in.
+    expect(session.state()).toEqual({ status: 'signed_out' });
+    expect(session.currentApiToken()).toBeUndefined();
   });
 
   it('without an access token, an expired API token ends the session', async () => {

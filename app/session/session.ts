@@ -188,7 +188,8 @@ export class Session {
       try {
         return this.adoptToken(await this.client.renewApiToken(current.token));
       } catch (error) {
-        if (!isApiError(error, 'unauthorized') || !this.accessToken) throw error;
+        // A refused renewal without an access token to fall back on ends the session (below).
+        if (!isApiError(error, 'unauthorized')) throw error;
       }
     }
     const credentials = this.accessToken;
