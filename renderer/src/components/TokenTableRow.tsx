@@ -83,7 +83,6 @@ export const TokenTableRow = memo(function TokenTableRow({
       </div>
       <div className="cell name" role="cell" title={name}>
         <span className="ellipsis">{name}</span>
-        {v2 && <RoleBadges row={row} />}
         {row.isThisDevice && <span className="badge accent">{t('tokens.thisDevice')}</span>}
         {row.retire && (
           <span
@@ -93,6 +92,7 @@ export const TokenTableRow = memo(function TokenTableRow({
             {t('tokens.toRetire')}
           </span>
         )}
+        {v2 && <RoleBadges row={row} />}
       </div>
       <div className="cell" role="cell" title={formatDateTime(row.createdAt)}>
         <span className="ellipsis">{formatAgo(row.createdAt, now)}</span>

@@ -46,6 +46,9 @@ export function ExpiresCell({
     );
   const expired = row.expiresAt <= now;
   const exact = formatDateTime(row.expiresAt);
+  const tone = expired ? ' danger' : row.expiringSoon ? ' warn' : '';
+  // Two lines: when (relative, tinted when soon or past), then the flag or else the date; the
+  // exact time is in the title (and the edit dialog).
   return (
     <div
       className="cell expires"
@@ -55,24 +58,19 @@ export function ExpiresCell({
       }
     >
       <span className="stack">
-        <span className="line">
-          {expired ? (
-            <span className="badge danger">{t('tokens.expired')}</span>
-          ) : (
-            <>
-              <span className="ellipsis">{formatRelative(row.expiresAt, now)}</span>
-              {row.expiringSoon && (
-                <span
-                  className="badge warn"
-                  title={t('tokens.expiringSoonHint', { days: expiringSoonDays })}
-                >
-                  {t('tokens.expiringSoon')}
-                </span>
-              )}
-            </>
-          )}
-        </span>
-        <span className="exact">{formatDate(row.expiresAt)}</span>
+        <span className={`when${tone}`}>{formatRelative(row.expiresAt, now)}</span>
+        {expired ? (
+          <span className="badge danger">{t('tokens.expired')}</span>
+        ) : row.expiringSoon ? (
+          <span
+            className="badge warn"
+            title={t('tokens.expiringSoonHint', { days: expiringSoonDays })}
+          >
+            {t('tokens.expiringSoon')}
+          </span>
+        ) : (
+          <span className="exact">{formatDate(row.expiresAt)}</span>
+        )}
       </span>
     </div>
   );
