@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'release', 'test-output', 'test-results', 'bench-output', 'mutation-output'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      'test-output',
+      'test-results',
+      'bench-output',
+      'mutation-output',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

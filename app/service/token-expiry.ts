@@ -4,14 +4,19 @@
  * same threshold before its own token expires.
  */
 import type { ApiTokenRole, TokenRow } from '../contract';
-import type { ServiceCore } from './service-core';
+import type { Vault } from '../vault/vault';
+
+/** What these helpers need of the service: its settings (not the whole core, which uses them). */
+interface SettingsSource {
+  vault: Pick<Vault, 'readSettings'>;
+}
 
 export const DEFAULT_EXPIRING_SOON_DAYS = 14;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A v2 device token's lifetime when the user chooses none. */
 export const DEFAULT_DEVICE_TOKEN_DAYS = 90;
 
-export async function expiringSoonDays(core: ServiceCore): Promise<number> {
+export async function expiringSoonDays(core: SettingsSource): Promise<number> {
   const settings = await core.vault.readSettings().catch(() => undefined);
   return settings?.expiringSoonDays ?? DEFAULT_EXPIRING_SOON_DAYS;
 }
@@ -21,7 +26,7 @@ export async function expiringSoonDays(core: ServiceCore): Promise<number> {
  * none has one the settings are not even read.
  */
 export async function flagExpiring<Rows extends TokenRow[]>(
-  core: ServiceCore,
+  core: SettingsSource,
   rows: Rows,
 ): Promise<Rows> {
   if (rows.every((row) => row.expiresAt === undefined)) return rows;
@@ -30,7 +35,9 @@ export async function flagExpiring<Rows extends TokenRow[]>(
 }
 
 /** Marks rows whose expiry falls within the threshold; rows without one (all of v1) unchanged. */
-export async function expiringSoonWithin(core: ServiceCore): Promise<(row: TokenRow) => TokenRow> {
+export async function expiringSoonWithin(
+  core: SettingsSource,
+): Promise<(row: TokenRow) => TokenRow> {
   const horizon = core.clock() + (await expiringSoonDays(core)) * DAY_MS;
   return (row) =>
     row.expiresAt === undefined ? row : { ...row, expiringSoon: row.expiresAt <= horizon };
@@ -38,7 +45,7 @@ export async function expiringSoonWithin(core: ServiceCore): Promise<(row: Token
 
 /** When the host should offer renewing a token that expires at `expiresAt`. */
 export async function renewFrom(
-  core: ServiceCore,
+  core: SettingsSource,
   expiresAt: number | undefined,
 ): Promise<number | undefined> {
   return expiresAt === undefined ? undefined : expiresAt - (await expiringSoonDays(core)) * DAY_MS;
