@@ -6,9 +6,10 @@
 import type { ApiTokenRole, TokenRow } from '../contract';
 import type { Vault } from '../vault/vault';
 
-/** What these helpers need of the service: its settings (not the whole core, which uses them). */
+/** What these helpers need of the service: settings and the clock (not the core, which uses them). */
 interface SettingsSource {
   vault: Pick<Vault, 'readSettings'>;
+  clock: () => number;
 }
 
 export const DEFAULT_EXPIRING_SOON_DAYS = 14;
