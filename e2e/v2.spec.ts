@@ -158,6 +158,13 @@ test('v2 tokens: create with roles and expiry, copy, edit, flags, revoke one and
     .toBe(`export MITTWALD_API_TOKEN='${created?.secret}'`);
   await screenshot(page, 'v2-05-table');
 
+  // Details: roles with their API names, the exact expiry.
+  await row.getByRole('button', { name: 'Details of CI read-only' }).click();
+  const details = page.getByRole('dialog', { name: 'Token “CI read-only”' });
+  await expect(details).toContainText('Read (api_read)');
+  await expect(details.getByRole('definition').filter({ hasText: /in 7 days/ })).toBeVisible();
+  await details.getByRole('button', { name: 'Close' }).click();
+
   // Edit: description and expiry (never); roles are named, not editable.
   await row.getByRole('button', { name: 'Edit CI read-only…' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit “CI read-only”' });

@@ -1,5 +1,6 @@
 import { Copy } from 'lucide-react';
 import { Button } from 'react-aria-components';
+import { V2DetailsEntries } from './V2TokenCells';
 import type { TokenRow } from '../../../app/contract';
 import { call, errorView } from '../bridge';
 import { currentLocale, formatAgo, formatDateTime, t } from '../i18n/i18n';
@@ -60,6 +61,7 @@ export function TokenDetailsDialog({
             })}
           </time>
         </dd>
+        <V2DetailsEntries row={row} now={now} />
         <dt>{t('details.secret')}</dt>
         <dd>{row.held ? t('details.heldYes') : t('details.heldNo')}</dd>
         <dt>{t('details.signIn')}</dt>

@@ -75,3 +75,27 @@ export function ExpiresCell({
     </div>
   );
 }
+
+/** The details dialog's v2 entries: roles (with their API names) and the exact expiry. */
+export function V2DetailsEntries({ row, now }: { row: TokenRow; now: number }) {
+  if (!row.roles) return null;
+  return (
+    <>
+      <dt>{t('roles.label')}</dt>
+      <dd>{row.roles.map((role) => `${t(`roles.${role}`)} (${role})`).join(', ')}</dd>
+      <dt>{t('expiry.label')}</dt>
+      <dd>
+        {row.expiresAt === undefined ? (
+          t('tokens.never')
+        ) : (
+          <time dateTime={new Date(row.expiresAt).toISOString()}>
+            {t('details.createdValue', {
+              time: formatDateTime(row.expiresAt),
+              ago: formatRelative(row.expiresAt, now),
+            })}
+          </time>
+        )}
+      </dd>
+    </>
+  );
+}
