@@ -83,7 +83,7 @@ const SIZES = [
 ] as const;
 
 // Many screens per test, each measured: more than the default 30 s on a busy machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 for (const size of SIZES) {
   for (const theme of ['light', 'dark'] as const) {
@@ -151,6 +151,10 @@ for (const size of SIZES) {
             name: de ? 'Später, nach dem Einsetzen' : 'Later, after deploying',
           })
           .click();
+        // The toast saying the old token stays listed is an alertdialog too: dismiss it.
+        const toast = page.getByRole('alertdialog');
+        await toast.getByRole('button', { name: de ? 'Schließen' : 'Dismiss' }).click();
+        await expect(toast).toBeHidden();
         await page
           .getByRole('button', { name: de ? 'Aktualisieren' : 'Refresh', exact: true })
           .click();
