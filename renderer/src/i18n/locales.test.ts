@@ -23,6 +23,9 @@ describe('locale files', () => {
     );
     // Product names, units and loanwords that German uses as they are.
     expect(same.sort()).toEqual([
+      'api.label',
+      'api.v1',
+      'api.v2',
       'app.name',
       'format.raw',
       'mfa.code',
