@@ -141,5 +141,6 @@ test('keyboard only: rotate from the row and keep the old token for later', asyn
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Rotate CI deploy…' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Retire CI deploy' })).toBeVisible();
+  // The Rotate button that opened the dialog is gone: focus goes to the row's Retire.
+  await expect(page.getByRole('button', { name: 'Retire CI deploy' })).toBeFocused();
 });

@@ -37,7 +37,11 @@ export function RotateDialog({
 
   const close = () => {
     if (busy) return;
-    if (step.kind !== 'choose') showToast({ title: { key: 'rotate.keptForLater' } });
+    if (step.kind !== 'choose') {
+      showToast({ title: { key: 'rotate.keptForLater' } });
+      // The Rotate button that opened the dialog is gone (the row now offers Retire).
+      focusInRow(target.uuid, '.retire');
+    }
     onClose();
   };
 
@@ -64,6 +68,7 @@ export function RotateDialog({
       if (outcome.outcome === 'revoked' || outcome.outcome === 'not_found') {
         setBusy(false);
         showToast({ title: { key: 'rotate.retired' } });
+        if (step.kind !== 'choose') focusInRow(step.result.replacement.uuid, 'input');
         onClose();
         return;
       }
@@ -174,6 +179,22 @@ export function RotateDialog({
         </>
       )}
     </ModalDialog>
+  );
+}
+
+/**
+ * Puts focus back in the list once the dialog has closed, when the control that opened it is
+ * gone: a row's control, found by the row's UUID, after the dialog's own focus restore.
+ */
+function focusInRow(uuid: string, selector: string): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      document
+        .querySelector(`[data-uuid="${CSS.escape(uuid)}"]`)
+        ?.querySelector<HTMLElement>(selector)
+        ?.focus();
+    }),
   );
 }
 
