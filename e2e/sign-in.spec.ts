@@ -22,7 +22,7 @@ test('a wrong password says so and keeps the form', async ({ page }) => {
   await expect(
     page.getByRole('alert').filter({ hasText: 'did not accept the sign-in' }),
   ).toBeVisible();
-  await expect(page.getByLabel('Username')).toHaveValue('demo');
+  await expect(page.getByLabel('Username', { exact: true })).toHaveValue('demo');
 });
 
 test('asks for the second factor and completes it', async ({ page, host }) => {
