@@ -34,6 +34,8 @@ export function RotateDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
   const name = target.description || t('tokens.untitled');
+  // Only a v1 access token has a sign-in exchange; a v2 token (it carries roles) is the bearer.
+  const formats = FORMATS.filter((option) => option !== 'signin' || target.roles === undefined);
 
   const close = () => {
     if (busy) return;
@@ -97,7 +99,7 @@ export function RotateDialog({
             isDisabled={busy}
           >
             <Label>{t('rotate.format')}</Label>
-            {FORMATS.map((option) => (
+            {formats.map((option) => (
               <Radio key={option} value={option} className="radio">
                 <span className="dot" aria-hidden />
                 {t(`format.${option}`)}
