@@ -33,15 +33,15 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** An API token (JWT) in the chosen format. */
-export function formatApiToken(token: string, format: CopyFormat, baseUrl: string): string {
+/** A bearer token (v1 API token, v2 API token) in the chosen format; `curl` calls `selfUrl`. */
+function formatBearer(token: string, format: CopyFormat, selfUrl: string): string {
   switch (format) {
     case 'raw':
       return token;
     case 'header':
       return `Authorization: Bearer ${token}`;
     case 'curl':
-      return `curl -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(`${baseUrl}/authentication/self`)}`;
+      return `curl -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(selfUrl)}`;
     case 'signin':
       return bearerOnly(format);
     case 'env':
@@ -49,6 +49,11 @@ export function formatApiToken(token: string, format: CopyFormat, baseUrl: strin
     case 'export':
       return `export MITTWALD_API_TOKEN=${shellQuote(token)}`;
   }
+}
+
+/** A v1 API token (JWT) in the chosen format. */
+export function formatApiToken(token: string, format: CopyFormat, baseUrl: string): string {
+  return formatBearer(token, format, `${baseUrl}/authentication/self`);
 }
 
 /** The sign-in exchange: uuid and secret as username and password; answers a bare JWT. */
@@ -87,18 +92,5 @@ export function formatAccessToken(
  * carries it as is. `origin` is the v2 base (v2's paths carry `/v2` themselves).
  */
 export function formatV2ApiToken(token: string, format: CopyFormat, origin: string): string {
-  switch (format) {
-    case 'raw':
-      return token;
-    case 'header':
-      return `Authorization: Bearer ${token}`;
-    case 'curl':
-      return `curl -H ${shellQuote(`Authorization: Bearer ${token}`)} ${shellQuote(`${origin}/v2/users/self/api-tokens`)}`;
-    case 'signin':
-      return bearerOnly(format);
-    case 'env':
-      return `MITTWALD_API_TOKEN=${envValue(token)}`;
-    case 'export':
-      return `export MITTWALD_API_TOKEN=${shellQuote(token)}`;
-  }
+  return formatBearer(token, format, `${origin}/v2/users/self/api-tokens`);
 }

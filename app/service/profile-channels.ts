@@ -1,9 +1,42 @@
 /** Profiles: add, rename, remove (clipboard flushed, secrets deleted only if readable), select. */
 import { randomUUID } from 'node:crypto';
 import type { ProfileRecord } from '../vault/records';
+import type { ChannelParsedInput } from '../contract';
 import type { Handlers } from './handlers';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
+
+type NewProfile = ChannelParsedInput<'profiles:add'>;
+
+/**
+ * Adds a profile and selects it; one place for both `profiles:add` and a first sign-in (which
+ * marks it provisional until the sign-in gets through).
+ */
+export async function addProfile(
+  core: ServiceCore,
+  { name, server, baseUrl, api }: NewProfile,
+  options: { provisional?: boolean } = {},
+): Promise<ProfileRecord> {
+  if (server === 'custom' && baseUrl === undefined)
+    throw new ServiceError('invalid_input', 'A custom server needs its base URL.');
+  const profile: ProfileRecord = {
+    id: randomUUID(),
+    name,
+    server,
+    // v1 profiles are stored as before v2 existed: without the field.
+    ...(api === 'v2' && { api }),
+    baseUrl: server === 'custom' ? baseUrl : undefined,
+    ...(options.provisional && { provisional: true }),
+    allowWeakStorage: false,
+    createdAt: core.clock(),
+  };
+  await core.vault.updateProfiles((record) => ({
+    ...record,
+    profiles: [...record.profiles, profile],
+    selectedProfileId: profile.id,
+  }));
+  return profile;
+}
 
 export function profileChannels(
   core: ServiceCore,
@@ -18,24 +51,8 @@ export function profileChannels(
 > {
   return {
     'profiles:list': () => core.profilesView(),
-    'profiles:add': async ({ name, server, baseUrl, api }) => {
-      if (server === 'custom' && baseUrl === undefined)
-        throw new ServiceError('invalid_input', 'A custom server needs its base URL.');
-      const profile: ProfileRecord = {
-        id: randomUUID(),
-        name,
-        server,
-        // v1 profiles are stored as before v2 existed: without the field.
-        ...(api === 'v2' && { api }),
-        baseUrl: server === 'custom' ? baseUrl : undefined,
-        allowWeakStorage: false,
-        createdAt: core.clock(),
-      };
-      await core.vault.updateProfiles((record) => ({
-        ...record,
-        profiles: [...record.profiles, profile],
-        selectedProfileId: profile.id,
-      }));
+    'profiles:add': async (input) => {
+      await addProfile(core, input);
       return core.profilesChanged();
     },
     'profiles:rename': async ({ profileId, name }) => {

@@ -3,13 +3,13 @@
  * sign-in creates this device's own access token, which signs in from then on; the password is
  * never kept. A profile made for a first sign-in is kept only if that sign-in gets through.
  */
-import { randomUUID } from 'node:crypto';
 import { ApiError, isApiError } from '../api/errors';
 import type { ChannelParsedInput, SandboxMailView, SessionView } from '../contract';
 import type { ProfileRecord } from '../vault/records';
 import type { NewToken, TokenRuntime } from './token-runtime';
 import { ServiceError } from './service-error';
 import type { ServiceCore } from './service-core';
+import { addProfile } from './profile-channels';
 import type { Handlers } from './handlers';
 import { renewDeviceToken } from './device-renewal';
 import { DAY_MS, DEFAULT_DEVICE_TOKEN_DAYS } from './token-expiry';
@@ -32,28 +32,9 @@ export function sessionChannels(
   | 'sandbox:mailbox'
 > {
   /** A profile made for this sign-in: selected now, removed again if the sign-in fails. */
-  const addProvisional = async (
+  const addProvisional = (
     input: NonNullable<ChannelParsedInput<'session:signIn'>['newProfile']>,
-  ): Promise<ProfileRecord> => {
-    if (input.server === 'custom' && input.baseUrl === undefined)
-      throw new ServiceError('invalid_input', 'A custom server needs its base URL.');
-    const profile: ProfileRecord = {
-      id: randomUUID(),
-      name: input.name,
-      server: input.server,
-      ...(input.api === 'v2' && { api: 'v2' as const }),
-      baseUrl: input.server === 'custom' ? input.baseUrl : undefined,
-      provisional: true,
-      allowWeakStorage: false,
-      createdAt: core.clock(),
-    };
-    await core.vault.updateProfiles((record) => ({
-      ...record,
-      profiles: [...record.profiles, profile],
-      selectedProfileId: profile.id,
-    }));
-    return profile;
-  };
+  ): Promise<ProfileRecord> => addProfile(core, input, { provisional: true });
 
   const dropProvisional = async (profileId: string, selectBack: string | undefined) => {
     core.registry.forget(profileId);
