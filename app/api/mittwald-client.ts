@@ -15,6 +15,7 @@ import {
   createdApplicationTokenSchema,
   selfSchema,
   tokenSchema,
+  toEpochMs,
   type ApplicationToken,
   type CreatedApplicationToken,
   type Self,
@@ -156,16 +157,11 @@ export class MittwaldClient {
 
   private apiToken(token: string, expires: string | number | undefined): ApiToken {
     const expiresAt =
-      expiryFromBody(expires) ?? jwtExpiry(token) ?? this.clock() + FALLBACK_LIFETIME_MS;
+      (expires === undefined ? undefined : toEpochMs(expires)) ??
+      jwtExpiry(token) ??
+      this.clock() + FALLBACK_LIFETIME_MS;
     return { token, expiresAt };
   }
-}
-
-function expiryFromBody(expires: string | number | undefined): number | undefined {
-  if (expires === undefined) return undefined;
-  if (typeof expires === 'number') return expires < 1e11 ? expires * 1000 : expires;
-  const ms = Date.parse(expires);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** The answer's body as JSON (`null` when empty); a body that is not JSON is a bad_response. */

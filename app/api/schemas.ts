@@ -14,7 +14,8 @@ export const crdateSchema = z.union([z.string(), z.number()]).transform((value, 
   return ms;
 });
 
-function toEpochMs(value: string | number): number | undefined {
+/** A date as the API sends it (ISO 8601, epoch seconds or milliseconds, or digits in a string). */
+export function toEpochMs(value: string | number): number | undefined {
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))
     return toEpochMs(Number(value));
   if (typeof value === 'number') {
