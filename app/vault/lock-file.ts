@@ -50,10 +50,12 @@ async function acquire(path: string, options: Required<LockOptions>): Promise<bi
   for (;;) {
     const ino = await tryCreate(path);
     if (ino !== undefined) return ino;
-    if (await takeOverIfStale(path, options.staleMs)) continue;
+    // Retried at once after a takeover, but never past the deadline: a lock that cannot be
+    // judged (a dangling link at its path) would otherwise be retried forever.
+    const again = await takeOverIfStale(path, options.staleMs);
     if (Date.now() >= deadline)
       throw new LockTimeoutError(`another process has held ${path} for too long`);
-    await sleep(options.retryMs + Math.random() * options.retryMs);
+    if (!again) await sleep(options.retryMs + Math.random() * options.retryMs);
   }
 }
 
