@@ -22,6 +22,8 @@ import {
   Tray,
 } from 'electron';
 import Store from 'electron-store';
+import type { NativeImage } from 'electron';
+import type { ApiKind } from '../../app/contract';
 import { dispatch, toErrorView } from '../../app/service/dispatch';
 import { TokenManager } from '../../app/service/token-manager';
 import { LowLimitWatch } from '../../app/ratelimit/low-limit-watch';
@@ -33,7 +35,7 @@ import { isCloseChoice } from './close-to-tray';
 import { handleAppProtocol } from './app-protocol';
 import { registerEventSubscriptions, registerIpc } from './ipc';
 import { MainWindowController } from './main-window-controller';
-import { menuTemplate } from './menu';
+import { followSelectedApi, menuTemplate } from './menu';
 import { createNotifier } from './notifications';
 import { DeviceTokenWatch } from './device-token-watch';
 import { holdQuitUntilDisposed } from './quit';
@@ -100,7 +102,7 @@ export async function boot(
     log,
   });
 
-  const trayRef: { current?: TrayController } = {};
+  const trayRef: { current?: TrayController<NativeImage, Menu> } = {};
   const notify = createNotifier(Notification, log);
   const controller = new MainWindowController({
     BrowserWindow,
@@ -136,10 +138,11 @@ export async function boot(
   controller.open();
   reportMovedStores(dialog, language.t, moved);
 
+  let api: ApiKind | undefined;
   const setMenu = () =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        menuTemplate(process.platform, language.t, (c) => manager.command(c), openExternal),
+        menuTemplate(process.platform, language.t, (c) => manager.command(c), openExternal, api),
       ),
     );
   setMenu();
@@ -174,6 +177,12 @@ export async function boot(
   language.onChange((t) => {
     setMenu();
     trayRef.current?.setLanguage(t);
+  });
+  // A fresh API token is offered only while the selected profile speaks v1.
+  followSelectedApi(manager, (selected) => {
+    api = selected;
+    setMenu();
+    trayRef.current?.setApi(selected);
   });
 
   const watch = new LowLimitWatch();

@@ -13,7 +13,7 @@
  * TokenManager.command); the renderer applies the same guards to it as to a key press.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { UiCommand } from '../../app/contract';
+import type { ApiKind, EventPayloads, ProfilesView, UiCommand } from '../../app/contract';
 import type { Translate } from './locale';
 
 export const ALLOWED_EXTERNAL_URLS: readonly string[] = [
@@ -47,11 +47,42 @@ export function commandItem(
   return { ...item, accelerator: SHORTCUT_HINTS[name], registerAccelerator: false };
 }
 
+/**
+ * A fresh API token is v1's short-lived exchange; a v2 (mStudio) token is used as it is, so the
+ * command is not offered while a v2 profile is selected (nor in the page, its shortcut help).
+ */
+export function offersFreshApiToken(api: ApiKind | undefined): boolean {
+  return api !== 'v2';
+}
+
+/** The API of the selected profile; undefined when none is selected. */
+export function selectedApi(view: ProfilesView): ApiKind | undefined {
+  return view.profiles.find((profile) => profile.id === view.selectedProfileId)?.api;
+}
+
+/** Where the menu and tray learn of the profiles (a TokenManager). */
+export interface ProfileSource {
+  on(event: 'profiles:changed', listener: (view: EventPayloads['profiles:changed']) => void): void;
+}
+
+/**
+ * Calls `apply` with the selected profile's API: first with the current selection (the
+ * service delivers a state event's snapshot on subscription), then on every change (a
+ * selection, an added or removed profile).
+ */
+export function followSelectedApi(
+  source: ProfileSource,
+  apply: (api: ApiKind | undefined) => void,
+): void {
+  source.on('profiles:changed', (view) => apply(selectedApi(view)));
+}
+
 export function menuTemplate(
   platform: NodeJS.Platform,
   t: Translate,
   command: (name: UiCommand) => void,
   openExternal: (url: string) => void,
+  api: ApiKind | undefined,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const item = (label: string, name: UiCommand) => commandItem(platform, label, name, command);
@@ -61,7 +92,7 @@ export function menuTemplate(
       label: t('menu.tokens'),
       submenu: [
         item(t('menu.newToken'), 'newToken'),
-        item(t('menu.copyApiToken'), 'copyApiToken'),
+        ...(offersFreshApiToken(api) ? [item(t('menu.copyApiToken'), 'copyApiToken')] : []),
         item(t('menu.refresh'), 'refresh'),
         item(t('menu.search'), 'search'),
         item(t('menu.revokeSelected'), 'revokeSelected'),

@@ -1,8 +1,12 @@
-/** The tray: copy a fresh API token of the current profile; the tightest limit at a glance. */
+/**
+ * The tray: copy a fresh API token of the current profile (v1 only: a v2 token is used as it
+ * is); the tightest limit at a glance.
+ */
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { RateLimitView } from '../../app/contract';
+import type { ApiKind, RateLimitView } from '../../app/contract';
 import type { Translate } from './locale';
+import { offersFreshApiToken } from './menu';
 
 export function tightestLabel(limits: readonly RateLimitView[], t: Translate): string {
   const worst = [...limits].sort(
@@ -17,9 +21,12 @@ export function trayTemplate(
   limits: readonly RateLimitView[],
   t: Translate,
   actions: { copyApiToken: () => void; show: () => void; quit: () => void },
+  api: ApiKind | undefined,
 ): MenuItemConstructorOptions[] {
   return [
-    { label: t('tray.copyApiToken'), click: actions.copyApiToken },
+    ...(offersFreshApiToken(api)
+      ? [{ label: t('tray.copyApiToken'), click: () => actions.copyApiToken() }]
+      : []),
     { label: tightestLabel(limits, t), enabled: false },
     { type: 'separator' },
     { label: t('tray.show'), click: actions.show },

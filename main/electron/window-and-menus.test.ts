@@ -142,6 +142,7 @@ describe('menu accelerators leave the keys to the page (issue 12.8)', () => {
           en,
           (c) => commands.push(c),
           () => undefined,
+          'v1',
         ),
       );
       const own = all.filter((item) => item.click && item.label !== en('menu.apiDocs'));
@@ -176,6 +177,7 @@ describe('menu accelerators leave the keys to the page (issue 12.8)', () => {
         en,
         () => undefined,
         () => undefined,
+        'v1',
       ),
     );
     expect(all.filter((i) => i.accelerator && !i.role)).toEqual([]);
@@ -209,14 +211,16 @@ describe('main’s texts follow the app’s language (issue 12.11)', () => {
         language.t,
         () => undefined,
         () => undefined,
+        'v1',
       ),
     );
     expect(menu.map((i) => i.label)).toContain('Neues Token…');
-    const tray = trayTemplate([], language.t, {
-      copyApiToken: () => undefined,
-      show: () => undefined,
-      quit: () => undefined,
-    });
+    const tray = trayTemplate(
+      [],
+      language.t,
+      { copyApiToken: () => undefined, show: () => undefined, quit: () => undefined },
+      'v1',
+    );
     expect(tray.map((i) => i.label)).toEqual([
       'Frisches API-Token kopieren',
       'Noch keine Ratenlimits gesehen',
