@@ -12,6 +12,7 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -78,6 +79,21 @@ describe('withLockFile: what it leaves for others', () => {
       // Another process judged ours stale, moved it aside and took a fresh one.
       renameSync(path, `${path}.moved`);
       writeFileSync(path, theirs);
+      return Promise.resolve();
+    });
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+  });
+
+  it('removes only its own lock, even when the one taken over got its inode number', async () => {
+    const { path } = lockIn();
+    const theirs = owner({ pid: 1 });
+    await withLockFile(path, () => {
+      // Ours judged stale (the work ran past staleMs), deleted, and a new one made: ext4
+      // gives the new file the freed inode number.
+      rmSync(path);
+      writeFileSync(path, theirs);
+      const later = new Date(Date.now() + 16_000);
+      utimesSync(path, later, later);
       return Promise.resolve();
     });
     expect(readFileSync(path, 'utf8')).toBe(theirs);
@@ -184,7 +200,8 @@ describe('withLockFile: waiting', () => {
       { retryMs: 1000, timeoutMs: 600_000 },
     );
     // Until the waiter sleeps (vi.waitFor would move the fake clock on while it polls).
-    for (let turn = 0; turn < 5000 && vi.getTimerCount() === 0; turn++)
+    const giveUpAt = performance.now() + 3000;
+    while (vi.getTimerCount() === 0 && performance.now() < giveUpAt)
       await new Promise((resolve) => setImmediate(resolve));
     expect(vi.getTimerCount()).toBe(1);
     rmSync(path);

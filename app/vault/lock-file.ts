@@ -8,6 +8,7 @@
  * checked to be the one judged stale, so a lock just taken by a live writer is put back.
  */
 import { randomBytes } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { z } from 'zod';
@@ -37,19 +38,19 @@ export async function withLockFile<T>(
   options: LockOptions = {},
 ): Promise<T> {
   const settings = { ...DEFAULTS, ...options };
-  const ino = await acquire(path, settings);
+  const ours = await acquire(path, settings);
   try {
     return await work();
   } finally {
-    await release(path, ino);
+    await release(path, ours);
   }
 }
 
-async function acquire(path: string, options: Required<LockOptions>): Promise<bigint> {
+async function acquire(path: string, options: Required<LockOptions>): Promise<BigIntStats> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const ino = await tryCreate(path);
-    if (ino !== undefined) return ino;
+    const ours = await tryCreate(path);
+    if (ours !== undefined) return ours;
     // Retried at once after a takeover, but never past the deadline: a lock that cannot be
     // judged (a dangling link at its path) would otherwise be retried forever.
     const again = await takeOverIfStale(path, options.staleMs);
@@ -59,8 +60,8 @@ async function acquire(path: string, options: Required<LockOptions>): Promise<bi
   }
 }
 
-/** The new lock's inode, or undefined when another holds the lock. */
-async function tryCreate(path: string): Promise<bigint | undefined> {
+/** The new lock as written, or undefined when another holds the lock. */
+async function tryCreate(path: string): Promise<BigIntStats | undefined> {
   let handle;
   try {
     handle = await open(path, 'wx', 0o600);
@@ -70,7 +71,7 @@ async function tryCreate(path: string): Promise<bigint | undefined> {
   }
   try {
     await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));
-    return (await handle.stat({ bigint: true })).ino;
+    return await handle.stat({ bigint: true });
   } finally {
     await handle.close();
   }
@@ -98,7 +99,7 @@ async function takeOverIfStale(path: string, staleMs: number): Promise<boolean> 
   const took = await stat(moved, { bigint: true });
   // Another process recovered the same stale lock first and took a fresh one, which we just
   // moved: put it back unless yet another writer got in meanwhile (then both wait on theirs).
-  if (took.ino !== judged.ino) await link(moved, path).catch(() => undefined);
+  if (!sameLock(took, judged)) await link(moved, path).catch(() => undefined);
   await rm(moved, { force: true });
   return true;
 }
@@ -123,9 +124,18 @@ function ownerAlive(text: string): boolean {
 }
 
 /** Removes the lock only if it is still ours (a stale takeover may have replaced it). */
-async function release(path: string, ino: bigint): Promise<void> {
+async function release(path: string, ours: BigIntStats): Promise<void> {
   const current = await stat(path, { bigint: true }).catch(() => undefined);
-  if (current?.ino === ino) await rm(path, { force: true });
+  if (current !== undefined && sameLock(current, ours)) await rm(path, { force: true });
+}
+
+/**
+ * Whether two looks saw the same lock file. The inode alone does not tell: a file system hands
+ * a freed inode number to the next file made (ext4 does so at once), and a lock is deleted and
+ * made anew in a takeover. The write time tells them apart: a lock is never written twice.
+ */
+function sameLock(a: BigIntStats, b: BigIntStats): boolean {
+  return a.ino === b.ino && a.mtimeNs === b.mtimeNs;
 }
 
 function code(error: unknown): string | undefined {
