@@ -1,26 +1,12 @@
-import { Copy } from 'lucide-react';
-import type { ReactNode } from 'react';
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  Text,
-  Tooltip,
-  TooltipTrigger,
-} from 'react-aria-components';
+import type { RefObject } from 'react';
+import { Menu, MenuItem, Popover, Text } from 'react-aria-components';
 import type { CopyFormat } from '../../../app/contract';
 import { SIGN_IN_ENDPOINT } from '../endpoint-names';
 import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { ScarceCallWarning } from './ScarceCallWarning';
 
-/**
- * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
- * token, which is the bearer itself.
- */
-export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
+import type { CopyKind } from './CopyMenu';
 
 /** The formats each kind offers: only an access token has a sign-in exchange. */
 const KIND_FORMATS = {
@@ -96,69 +82,64 @@ function formatsOf(kind: CopyKind): { format: CopyFormat; explain: MessageKey; m
   }));
 }
 
-/** A button opening the copy formats; disabled with the reason shown when not possible. */
-export function CopyMenu({
+/**
+ * The copy formats' menu, loaded and mounted only once a copy button is pressed (a row's button
+ * is a plain `<button>`; 10,000 rows must not each carry a menu). Anchored to that button; it
+ * gives focus back to it when it closes.
+ */
+export function CopyMenuPopover({
+  triggerRef,
   label,
   kind,
   onCopy,
-  disabledReason,
-  children,
+  onClose,
 }: {
+  triggerRef: RefObject<HTMLButtonElement | null>;
   label: string;
   kind: CopyKind;
   onCopy: (format: CopyFormat) => void;
-  disabledReason?: string;
-  children?: ReactNode;
+  onClose: () => void;
 }) {
-  const button = (
-    <Button
-      className={children ? undefined : 'quiet icon'}
-      aria-label={label}
-      isDisabled={disabledReason !== undefined}
-    >
-      <Copy size={16} aria-hidden />
-      {children}
-    </Button>
-  );
-  if (disabledReason !== undefined) {
-    return (
-      <TooltipTrigger delay={300}>
-        <span tabIndex={0} aria-label={`${label}: ${disabledReason}`} className="disabled-wrap">
-          {button}
-        </span>
-        <Tooltip className="popover tooltip">{disabledReason}</Tooltip>
-      </TooltipTrigger>
-    );
-  }
   return (
-    <MenuTrigger>
-      {button}
-      <Popover className="popover copy-popover">
-        <Menu className="menu" aria-label={label} onAction={(key) => onCopy(key as CopyFormat)}>
-          {formatsOf(kind).map(({ format, explain, masked }) => (
-            <MenuItem
-              key={format}
-              id={format}
-              className="menu-item copy-item"
-              textValue={t(`format.${format}`)}
-            >
-              <Text slot="label" className="copy-label">
-                {t(`format.${format}`)}
-              </Text>
-              <Text slot="description" className="copy-explain">
-                {t(explain)}
-                {/* Only this format of an access token signs in: a scarce call. */}
-                {kind === 'accessToken' && format === 'header' && (
-                  <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
-                )}
-              </Text>
-              <code className="copy-preview" aria-hidden>
-                {masked}
-              </code>
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+    <Popover
+      className="popover copy-popover"
+      triggerRef={triggerRef}
+      placement="bottom start"
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
+      <Menu
+        className="menu"
+        aria-label={label}
+        autoFocus="first"
+        onAction={(key) => {
+          onClose();
+          onCopy(key as CopyFormat);
+        }}
+      >
+        {formatsOf(kind).map(({ format, explain, masked }) => (
+          <MenuItem
+            key={format}
+            id={format}
+            className="menu-item copy-item"
+            textValue={t(`format.${format}`)}
+          >
+            <Text slot="label" className="copy-label">
+              {t(`format.${format}`)}
+            </Text>
+            <Text slot="description" className="copy-explain">
+              {t(explain)}
+              {/* Only this format of an access token signs in: a scarce call. */}
+              {kind === 'accessToken' && format === 'header' && (
+                <ScarceCallWarning endpoint={SIGN_IN_ENDPOINT} />
+              )}
+            </Text>
+            <code className="copy-preview" aria-hidden>
+              {masked}
+            </code>
+          </MenuItem>
+        ))}
+      </Menu>
+    </Popover>
   );
 }

@@ -8,7 +8,6 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { Checkbox } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { t } from '../i18n/i18n';
 import { TokenTableRow, type RowActions } from './TokenTableRow';
@@ -133,8 +132,11 @@ export function TokenTable({
     focusRow(next, Math.max(0, position));
   };
 
-  const allSelected = rows.length > 0 && rows.every((row) => selection.has(row.uuid));
-  const someSelected = !allSelected && rows.some((row) => selection.has(row.uuid));
+  // Nothing selected (the usual case while typing): no pass over the rows.
+  const allSelected =
+    selection.size > 0 && rows.length > 0 && rows.every((row) => selection.has(row.uuid));
+  const someSelected =
+    selection.size > 0 && !allSelected && rows.some((row) => selection.has(row.uuid));
   const toggleAll = (selected: boolean) =>
     onSelectionChange(selected ? new Set(rows.map((row) => row.uuid)) : new Set());
 
@@ -158,18 +160,22 @@ export function TokenTable({
         <div role="rowgroup">
           <div className="row header" role="row" aria-rowindex={1}>
             <div className="cell" role="columnheader">
-              <Checkbox
-                className="checkbox"
-                aria-label={t('tokens.selectAll')}
-                isSelected={allSelected}
-                isIndeterminate={someSelected}
-                onChange={toggleAll}
-                isDisabled={rows.length === 0}
-              >
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  className="visually-hidden"
+                  aria-label={t('tokens.selectAll')}
+                  checked={allSelected}
+                  ref={(input) => {
+                    if (input) input.indeterminate = someSelected;
+                  }}
+                  onChange={(event) => toggleAll(event.target.checked)}
+                  disabled={rows.length === 0}
+                />
                 <span className="box" aria-hidden>
                   {allSelected ? <Check size={12} /> : someSelected ? <Minus size={12} /> : null}
                 </span>
-              </Checkbox>
+              </label>
             </div>
             <div className="cell" role="columnheader">
               {t('tokens.column.description')}

@@ -1,6 +1,6 @@
 import { ArchiveX, Check, Info, Pencil, RotateCw, Trash2 } from 'lucide-react';
 import { memo } from 'react';
-import { Button, Checkbox, useLocale } from 'react-aria-components';
+import { useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { copyToken } from '../copy';
 import { formatAgo, formatDateTime, t } from '../i18n/i18n';
@@ -35,7 +35,11 @@ export interface RowActions {
   onEdit?: (row: TokenRow) => void;
 }
 
-/** One row; memoised, so typing in the search re-renders only rows that changed. */
+/**
+ * One row; memoised, so typing in the search re-renders only rows that changed. Plain native
+ * controls (a row mounts on every keystroke that changes the filtered list): labelled, and
+ * keyboard-usable as native buttons and checkboxes are; the copy menu mounts only when opened.
+ */
 export const TokenTableRow = memo(function TokenTableRow({
   row,
   index,
@@ -70,16 +74,18 @@ export const TokenTableRow = memo(function TokenTableRow({
       data-uuid={row.uuid}
     >
       <div className="cell" role="cell">
-        <Checkbox
-          className="checkbox"
-          aria-label={t('tokens.selectRow', { description: name })}
-          isSelected={selected}
-          onChange={(value) => onToggle(row.uuid, value)}
-        >
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            className="visually-hidden"
+            aria-label={t('tokens.selectRow', { description: name })}
+            checked={selected}
+            onChange={(event) => onToggle(row.uuid, event.target.checked)}
+          />
           <span className="box" aria-hidden>
             {selected && <Check size={12} />}
           </span>
-        </Checkbox>
+        </label>
       </div>
       <div className="cell name" role="cell" title={name}>
         <span className="ellipsis">{name}</span>
@@ -115,50 +121,55 @@ export const TokenTableRow = memo(function TokenTableRow({
           onCopy={(format) => void copyToken(row.uuid, name, format)}
           disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
         />
-        <Button
+        <button
+          type="button"
           className="quiet icon"
           aria-label={t('details.row', { description: name })}
-          onPress={() => actions.onDetails(row)}
+          onClick={() => actions.onDetails(row)}
         >
           <Info size={16} aria-hidden />
-        </Button>
+        </button>
         {v2 && actions.onEdit && (
-          <Button
+          <button
+            type="button"
             className="quiet icon"
             aria-label={t('edit.row', { description: name })}
-            onPress={() => actions.onEdit?.(row)}
+            onClick={() => actions.onEdit?.(row)}
           >
             <Pencil size={16} aria-hidden />
-          </Button>
+          </button>
         )}
         {row.retire ? (
-          <Button
+          <button
+            type="button"
             className="quiet retire"
             aria-label={t('tokens.retireRow', { description: name })}
-            onPress={() => actions.onRetire(row)}
+            onClick={() => actions.onRetire(row)}
           >
             <ArchiveX size={16} aria-hidden />
             {/* Narrow windows show the icon only; the badge and the label say what it does. */}
             <span className="wide-only">{t('tokens.retire')}</span>
-          </Button>
+          </button>
         ) : (
           !row.isThisDevice && (
-            <Button
+            <button
+              type="button"
               className="quiet icon"
               aria-label={t('rotate.row', { description: name })}
-              onPress={() => actions.onRotate(row)}
+              onClick={() => actions.onRotate(row)}
             >
               <RotateCw size={16} aria-hidden />
-            </Button>
+            </button>
           )
         )}
-        <Button
+        <button
+          type="button"
           className="quiet icon"
           aria-label={t('tokens.revokeRow', { description: name })}
-          onPress={() => onRevoke(row)}
+          onClick={() => onRevoke(row)}
         >
           <Trash2 size={16} aria-hidden />
-        </Button>
+        </button>
       </div>
     </div>
   );

@@ -1,0 +1,89 @@
+import { Copy } from 'lucide-react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import type { CopyFormat } from '../../../app/contract';
+
+/**
+ * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
+ * token, which is the bearer itself.
+ */
+export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
+
+const CopyMenuPopover = lazy(() =>
+  import('./CopyMenuPopover').then((m) => ({ default: m.CopyMenuPopover })),
+);
+
+/**
+ * A button opening the copy formats; disabled with the reason said when not possible. A plain
+ * button (every table row has one): the menu is loaded and mounted only when it opens.
+ */
+export function CopyMenu({
+  label,
+  kind,
+  onCopy,
+  disabledReason,
+  children,
+}: {
+  label: string;
+  kind: CopyKind;
+  onCopy: (format: CopyFormat) => void;
+  disabledReason?: string;
+  children?: ReactNode;
+}) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const className = children ? undefined : 'quiet icon';
+  if (disabledReason !== undefined) {
+    // A disabled button takes no focus: the wrapper does, and says why (a tip on hover/focus).
+    return (
+      <span
+        tabIndex={0}
+        aria-label={`${label}: ${disabledReason}`}
+        className="disabled-wrap"
+        data-tip={disabledReason}
+      >
+        <button type="button" className={className} aria-label={label} disabled>
+          <Copy size={16} aria-hidden />
+          {children}
+        </button>
+      </span>
+    );
+  }
+  return (
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        className={className}
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-pressed={open || undefined}
+        onClick={() => setOpen(true)}
+        onKeyDown={(event) => {
+          // A menu button opens on the arrows too (in a table row, the arrows move between rows).
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <Copy size={16} aria-hidden />
+        {children}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <CopyMenuPopover
+            triggerRef={trigger}
+            label={label}
+            kind={kind}
+            onCopy={onCopy}
+            onClose={() => {
+              setOpen(false);
+              trigger.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
