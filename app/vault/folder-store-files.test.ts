@@ -75,6 +75,24 @@ describe('FolderStore', () => {
     await expect(new FolderStore(dir).get('settings')).rejects.toMatchObject({ code: 'EISDIR' });
   });
 
+  it('a stamp: none for a missing record, a new one for each write, a failure passed on', async () => {
+    const dir = folder();
+    const store = new FolderStore(dir);
+    expect(await store.stamp('settings')).toBeUndefined();
+    await store.set('settings', { version: 1 });
+    const first = await store.stamp('settings');
+    expect(first).toEqual(expect.any(String));
+    expect(await store.stamp('settings')).toBe(first);
+    await store.set('settings', { version: 1 });
+    expect(await store.stamp('settings')).not.toBe(first);
+    // A folder that is a file: the record is not missing, it cannot be looked at.
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    await expect(new FolderStore(file).stamp('settings')).rejects.toMatchObject({
+      code: 'ENOTDIR',
+    });
+  });
+
   // Every write opens a file; one left open per write would run the app out of descriptors.
   it.skipIf(!existsSync('/proc/self/fd'))('closes the file it wrote, every time', async () => {
     const store = new FolderStore(folder());
