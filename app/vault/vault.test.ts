@@ -28,6 +28,13 @@ describe('EphemeralAesGcmCipher', () => {
     await expect(cipher.decrypt(tampered)).rejects.toThrow();
     await expect(new EphemeralAesGcmCipher().decrypt(a)).rejects.toThrow();
   });
+
+  // The settings and error messages show the user which keychain holds the secrets.
+  it('names itself as AES-GCM kept in memory, a strong backend', () => {
+    const cipher = new EphemeralAesGcmCipher();
+    expect(cipher.backend).toMatch(/^aes-256-gcm \(memory\)$/);
+    expect(new Vault(new FolderStore(folder()), cipher).weak).toBe(false);
+  });
 });
 
 describe('FolderStore', () => {
