@@ -157,23 +157,6 @@ describe('profiles and sign-in', () => {
   });
 });
 
-describe('API v2 profiles', () => {
-  it('are refused plainly, with no request, rather than driven as v1', async () => {
-    const h = await startService();
-    const view = await h.ok('session:signIn', {
-      username: 'studio-demo@example.com',
-      password: h.password,
-      newProfile: { name: 'Studio', server: 'sandbox', api: 'v2' },
-    });
-    expect(view.status).toBe('signed_in');
-    const before = h.sandbox.countRequests();
-    const run = await cli(h, ['token', '--profile', 'Studio']);
-    expect(run).toMatchObject({ code: EXIT.failed, stdout: '' });
-    expect(run.stderr).toMatch(/mStudio \(API v2\)/);
-    expect(h.sandbox.countRequests()).toBe(before);
-  });
-});
-
 describe('keychain and store failures', () => {
   it('a keychain that is not available exits 5', async () => {
     const h = await ready();

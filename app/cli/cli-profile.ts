@@ -1,12 +1,14 @@
 /**
  * One profile opened for a CLI call, over the app's own parts: the same vault (store and
- * keychain), the same ProfileRuntime (session restored from the stored sign-in, the cached API
- * token reused while valid and stored back encrypted when renewed) and the same rate-limit
- * state, shared through the store with a running app.
+ * keychain), the same runtime the app makes for the profile's API (v1: session restored from
+ * the stored sign-in, the cached API token reused while valid and stored back encrypted when
+ * renewed; v2: this device's stored API token, used as it is) and the same rate-limit state,
+ * shared through the store with a running app.
  */
-import { DEFAULT_BASE_URL } from '../api/http-client';
-import { ProfileRuntime } from '../service/profile-runtime';
+import type { ApiKind } from '../contract';
+import { makeRuntime, sandboxBaseFor, serverBaseUrl } from '../service/runtime-registry';
 import { ServiceError } from '../service/service-error';
+import type { TokenRuntime } from '../service/token-runtime';
 import type { KeyValueStore, SecretCipher } from '../vault/ports';
 import { KEYS, type ProfileRecord } from '../vault/records';
 import { Vault } from '../vault/vault';
@@ -27,22 +29,21 @@ export class CliProfile {
     readonly vault: Vault,
     readonly profile: ProfileRecord,
     readonly baseUrl: string,
-    readonly runtime: ProfileRuntime,
+    readonly runtime: TokenRuntime,
   ) {}
+
+  get api(): ApiKind {
+    return this.runtime.api;
+  }
 
   /** Finds the profile (by name or id; else the app's default or selected one) and signs in from storage. */
   static async open(sources: ProfileSources, name: string | undefined): Promise<CliProfile> {
     const vault = new Vault(sources.store, sources.cipher);
     const profile = await findProfile(vault, name);
-    // v2 has no short-lived exchange and another token list: said plainly, never driven as v1.
-    if (profile.api === 'v2')
-      throw new CliError(
-        EXIT.failed,
-        `Profile “${profile.name}” is an mStudio (API v2) profile; the command line serves v1 profiles for now.`,
-      );
     const baseUrl = baseUrlOf(profile, sources.sandboxUrl);
-    const runtime = new ProfileRuntime(profile, baseUrl, vault, {
-      clock: sources.clock ?? Date.now,
+    const clock = sources.clock ?? Date.now;
+    const runtime = makeRuntime(profile, baseUrl, vault, {
+      clock,
       fetch: sources.fetch,
       timeoutMs: sources.timeoutMs,
     });
@@ -51,19 +52,30 @@ export class CliProfile {
     } catch (error) {
       throw await restoreFailure(vault, profile, error);
     }
-    if (runtime.session.state().status !== 'signed_in')
-      throw new CliError(
-        EXIT.notSignedIn,
-        `Profile “${profile.name}” has no stored sign-in. Sign in with the app first.`,
-      );
+    if (runtime.state().status !== 'signed_in') throw await notSignedIn(runtime, clock);
     return new CliProfile(vault, profile, baseUrl, runtime);
   }
 
-  /** Runs fn with a valid API token (renewed only when needed), then stores a renewed one. */
+  /**
+   * Refuses, before any request, a short-lived API token for a profile whose API has none: a
+   * v2 token is used as it is (`exec` passes it on).
+   */
+  requireFreshApiToken(): void {
+    if (this.runtime.supports.freshApiToken) return;
+    throw new CliError(
+      EXIT.notForThisApi,
+      `Profile “${this.profile.name}” is an mStudio (API v2) profile: its API token is used as it is, there is no fresh short-lived API token. Use \`mwtokens exec\` to run a command with it.`,
+    );
+  }
+
+  /**
+   * Runs fn with the profile's bearer: v1's API token (renewed only when needed, then stored),
+   * v2's stored API token as it is.
+   */
   async call<T>(fn: (token: string) => Promise<T>): Promise<T> {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, value: await this.runtime.session.call(fn) };
+      outcome = { ok: true, value: await this.runtime.call(fn) };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -71,7 +83,7 @@ export class CliProfile {
     const allowed = await this.vault.storageAllowed(this.profile).catch(() => false);
     await this.runtime.persistApiToken(allowed).catch(() => undefined);
     // The stored access token itself was refused: that is the answer, whatever fn said.
-    if (this.runtime.session.state().status === 'signed_out')
+    if (this.runtime.state().status === 'signed_out')
       throw new CliError(
         EXIT.notSignedIn,
         `The stored sign-in of “${this.profile.name}” was refused (revoked?). Sign in again with the app.`,
@@ -118,15 +130,33 @@ async function findProfile(vault: Vault, name: string | undefined): Promise<Prof
   throw new CliError(EXIT.unknownProfile, `There is no profile “${name}”. ${known()}`);
 }
 
+/** As the app chooses it: the sandbox serves v1 under `/v1`, v2 at its origin. */
 function baseUrlOf(profile: ProfileRecord, sandboxUrl: string | undefined): string {
   if (profile.server === 'sandbox') {
-    if (sandboxUrl !== undefined) return sandboxUrl;
+    if (sandboxUrl !== undefined) return sandboxBaseFor(profile, sandboxUrl);
     throw new CliError(
       EXIT.failed,
       `Profile “${profile.name}” uses the app's built-in sandbox, which runs inside the app's window only. Point a custom profile at \`npm run sandbox\` to script against a sandbox.`,
     );
   }
-  return profile.server === 'custom' && profile.baseUrl ? profile.baseUrl : DEFAULT_BASE_URL;
+  return serverBaseUrl(profile);
+}
+
+/** No stored sign-in; or (v2) this device's token has expired, which is said with its date. */
+async function notSignedIn(runtime: TokenRuntime, clock: () => number): Promise<CliError> {
+  const name = runtime.profile.name;
+  const secrets = await runtime.secrets().catch(() => undefined);
+  const device = secrets?.deviceTokenUuid;
+  const expiresAt = device === undefined ? undefined : secrets?.held[device]?.expiresAt;
+  if (expiresAt !== undefined && expiresAt <= clock())
+    return new CliError(
+      EXIT.notSignedIn,
+      `This device's API token of “${name}” expired at ${new Date(expiresAt).toISOString()}. Sign in again with the app.`,
+    );
+  return new CliError(
+    EXIT.notSignedIn,
+    `Profile “${name}” has no stored sign-in. Sign in with the app first.`,
+  );
 }
 
 /** A stored record that cannot be read is the store's problem; a secret that cannot be decrypted, the keychain's. */

@@ -17,6 +17,8 @@ export const EXIT = {
   store: 6,
   rateLimited: 7,
   network: 8,
+  /** The command does not apply to the profile's API (a fresh API token of a v2 profile). */
+  notForThisApi: 9,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -52,17 +52,16 @@ async function run(
 ): Promise<number> {
   switch (command.name) {
     case 'token': {
+      profile.requireFreshApiToken();
       const token = await profile.call((t) => Promise.resolve(t));
       await host.stdout(formatToken(token, command.format, profile.baseUrl));
       return EXIT.ok;
     }
     case 'list': {
       // Fresh: a revoke made in the app a moment ago must not come back from the server's cache.
-      const answer = await profile.call((t) =>
-        profile.runtime.client.listApplicationTokens(t, { fresh: true }),
-      );
-      const tokens = listedTokens(answer.value, await profile.runtime.secrets());
-      await host.stdout(formatList(tokens, command.json));
+      const answer = await profile.call((t) => profile.runtime.listTokens(t, true));
+      const tokens = listedTokens(answer.value, await profile.runtime.secrets(), profile.api);
+      await host.stdout(formatList(tokens, command.json, profile.api));
       return EXIT.ok;
     }
     case 'exec': {

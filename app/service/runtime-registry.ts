@@ -63,8 +63,7 @@ export class RuntimeRegistry {
       const url = this.knownSandboxUrl();
       return url === undefined ? SANDBOX_NOT_STARTED : sandboxBaseFor(profile, url);
     }
-    if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
-    return profile.api === 'v2' ? DEFAULT_V2_BASE_URL : DEFAULT_BASE_URL;
+    return serverBaseUrl(profile);
   }
 
   private knownSandboxUrl(): string | undefined {
@@ -122,6 +121,12 @@ export function makeRuntime(
   return profile.api === 'v2'
     ? new V2ProfileRuntime(profile, baseUrl, vault, options)
     : new ProfileRuntime(profile, baseUrl, vault, options);
+}
+
+/** A profile's server other than the sandbox: its custom URL, else mittwald's for its API. */
+export function serverBaseUrl(profile: ProfileRecord): string {
+  if (profile.server === 'custom' && profile.baseUrl) return profile.baseUrl;
+  return profile.api === 'v2' ? DEFAULT_V2_BASE_URL : DEFAULT_BASE_URL;
 }
 
 /** The sandbox serves v1 under `/v1` and v2 at its origin (v2's paths carry `/v2`). */
