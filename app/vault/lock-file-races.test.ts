@@ -21,12 +21,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 type FsPromises = typeof fsPromises;
 
 /** What the other process does right before our next call of that name on the lock's path. */
-const before = vi.hoisted(() => new Map<'stat' | 'rename', () => void>());
+const before = vi.hoisted(() => new Map<'stat' | 'rename' | 'rm', () => void>());
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<FsPromises>();
   const hooked =
-    <A extends unknown[], R>(name: 'stat' | 'rename', call: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(name: 'stat' | 'rename' | 'rm', call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const hook = before.get(name);
       if (hook !== undefined && String(args[0]).endsWith('.lock')) {
@@ -39,6 +39,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     ...actual,
     stat: hooked('stat', actual.stat as (...args: unknown[]) => Promise<unknown>),
     rename: hooked('rename', actual.rename),
+    rm: hooked('rm', actual.rm),
   };
 });
 
@@ -132,6 +133,13 @@ describe('withLockFile when another process acts at the same moment', () => {
     expect(outcome).toBe('done');
     expect(ran).toBe(true);
   }, 5_000);
+
+  it('our lock removed by another process just as we release it: the work still counts', async () => {
+    const { path } = lockIn();
+    before.set('rm', () => rmSync(path));
+    expect(await withLockFile(path, () => Promise.resolve('written'))).toBe('written');
+    expect(existsSync(path)).toBe(false);
+  });
 
   it('a stale lock that cannot be moved aside is reported, not retried until the deadline', async () => {
     const { path } = lockIn();
