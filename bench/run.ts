@@ -10,6 +10,7 @@ import { measureBundle } from './bundle';
 import { measureClientOverhead } from './client-overhead';
 import { measureRenderer, type RendererResult } from './renderer';
 import { measureRequestCounts } from './request-counts';
+import { measureV2RequestCounts } from './request-counts-v2';
 import { describeSpread, type Spread } from './stats';
 
 const tiny = process.argv.includes('--tiny');
@@ -49,7 +50,11 @@ function timed(group: string, figure: string, s: Spread, bound?: ReturnType<type
 // ── Requests ───────────────────────────────────────────────────────────────────────────
 const ratio = (theirs: number, ours: number) =>
   ours === 0 ? (theirs === 0 ? '=' : `${theirs} vs 0`) : `${fmt(theirs / ours, 1)}×`;
-for (const c of await measureRequestCounts(tiny ? 5 : 50)) {
+const counts = [
+  ...(await measureRequestCounts(tiny ? 5 : 50)),
+  ...(await measureV2RequestCounts()),
+];
+for (const c of counts) {
   add(
     {
       group: 'requests',
