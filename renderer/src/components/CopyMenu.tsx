@@ -1,6 +1,7 @@
 import { Copy } from 'lucide-react';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import type { CopyFormat } from '../../../app/contract';
+import { RowIcon } from './RowIcons';
 
 /**
  * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
@@ -32,6 +33,8 @@ export function CopyMenu({
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const className = children ? undefined : 'quiet icon';
+  // The icon-only button is a table row's: it shows the table's drawn-once icon.
+  const icon = children ? <Copy size={16} aria-hidden /> : <RowIcon name="copy" />;
   if (disabledReason !== undefined) {
     // A disabled button takes no focus: the wrapper does, and says why (a tip on hover/focus).
     return (
@@ -42,7 +45,7 @@ export function CopyMenu({
         data-tip={disabledReason}
       >
         <button type="button" className={className} aria-label={label} disabled>
-          <Copy size={16} aria-hidden />
+          {icon}
           {children}
         </button>
       </span>
@@ -67,7 +70,7 @@ export function CopyMenu({
           }
         }}
       >
-        <Copy size={16} aria-hidden />
+        {icon}
         {children}
       </button>
       {open && (

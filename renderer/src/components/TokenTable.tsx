@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { TokenRow } from '../../../app/contract';
 import { t } from '../i18n/i18n';
+import { RowIconSprite } from './RowIcons';
 import { TokenTableRow, type RowActions } from './TokenTableRow';
 
 const ROW_HEIGHT = 44;
@@ -238,6 +239,7 @@ export function TokenTable({
           )}
         </div>
       </div>
+      <RowIconSprite />
       <div className="table-footer" aria-live="polite">
         {t('tokens.count', { shown: rows.length, total })}
       </div>

@@ -1,10 +1,10 @@
-import { ArchiveX, Check, Info, Pencil, RotateCw, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import { useLocale } from 'react-aria-components';
 import type { TokenRow } from '../../../app/contract';
 import { copyToken } from '../copy';
 import { formatAgo, formatDateTime, t } from '../i18n/i18n';
 import { CopyMenu } from './CopyMenu';
+import { RowIcon } from './RowIcons';
 import { ExpiresCell, RoleBadges } from './V2TokenCells';
 
 interface Props {
@@ -83,7 +83,7 @@ export const TokenTableRow = memo(function TokenTableRow({
             onChange={(event) => onToggle(row.uuid, event.target.checked)}
           />
           <span className="box" aria-hidden>
-            {selected && <Check size={12} />}
+            {selected && <RowIcon name="check" size={12} />}
           </span>
         </label>
       </div>
@@ -127,7 +127,7 @@ export const TokenTableRow = memo(function TokenTableRow({
           aria-label={t('details.row', { description: name })}
           onClick={() => actions.onDetails(row)}
         >
-          <Info size={16} aria-hidden />
+          <RowIcon name="info" />
         </button>
         {v2 && actions.onEdit && (
           <button
@@ -136,7 +136,7 @@ export const TokenTableRow = memo(function TokenTableRow({
             aria-label={t('edit.row', { description: name })}
             onClick={() => actions.onEdit?.(row)}
           >
-            <Pencil size={16} aria-hidden />
+            <RowIcon name="pencil" />
           </button>
         )}
         {row.retire ? (
@@ -146,7 +146,7 @@ export const TokenTableRow = memo(function TokenTableRow({
             aria-label={t('tokens.retireRow', { description: name })}
             onClick={() => actions.onRetire(row)}
           >
-            <ArchiveX size={16} aria-hidden />
+            <RowIcon name="archive" />
             {/* Narrow windows show the icon only; the badge and the label say what it does. */}
             <span className="wide-only">{t('tokens.retire')}</span>
           </button>
@@ -158,7 +158,7 @@ export const TokenTableRow = memo(function TokenTableRow({
               aria-label={t('rotate.row', { description: name })}
               onClick={() => actions.onRotate(row)}
             >
-              <RotateCw size={16} aria-hidden />
+              <RowIcon name="rotate" />
             </button>
           )
         )}
@@ -168,7 +168,7 @@ export const TokenTableRow = memo(function TokenTableRow({
           aria-label={t('tokens.revokeRow', { description: name })}
           onClick={() => onRevoke(row)}
         >
-          <Trash2 size={16} aria-hidden />
+          <RowIcon name="trash" />
         </button>
       </div>
     </div>
