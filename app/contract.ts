@@ -80,7 +80,8 @@ export type SessionView =
       persisted: boolean;
       /**
        * v2 only: this device's own API token (its uuid in the list) and when the host should
-       * offer its renewal (`expiringSoonDays` before it expires; in the past: offer it now).
+       * offer its renewal (`expiringSoonDays` before it expires, but not before half its
+       * lifetime has passed; in the past: offer it now).
        * Renewal is `tokens:rotate` with `deviceTokenUuid`.
        */
       deviceToken?: { uuid: string; expiresAt: number | undefined; renewFrom: number | undefined };

@@ -151,13 +151,15 @@ for (const theme of ['light', 'dark'] as const) {
 
       await email.fill('studio-demo@example.com');
       await password.fill('demo');
-      // A week: inside the expiring-soon window, so the renewal banner shows too.
+      // A week: inside the expiring-soon window; the renewal banner shows from half its
+      // lifetime on, so the page's clock is moved 4 days on below.
       await page.getByRole('button', { name: de ? /Läuft ab/ : /Expires/ }).click();
       await page.getByRole('option', { name: de ? 'in 7 Tagen' : 'in 7 days' }).click();
       await page.getByRole('button', { name: signIn }).click();
       await expect(
         page.getByRole('row', { name: de ? /Dieses Gerät/ : /This device/ }),
       ).toBeVisible();
+      await page.clock.setSystemTime(Date.now() + 4 * 24 * 3600_000);
       await expect(
         page.getByRole('button', { name: de ? 'Jetzt erneuern' : 'Renew now' }),
       ).toBeVisible();

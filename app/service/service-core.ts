@@ -270,8 +270,10 @@ export class ServiceCore {
     if (device === undefined || !runtime.supports.rolesAndExpiry)
       return { ...view, persisted: device !== undefined };
     // v2: the device token expires; hosts offer its renewal from `renewFrom` on.
-    const expiresAt = secrets?.held[device]?.expiresAt;
-    const deviceToken = { uuid: device, expiresAt, renewFrom: await renewFrom(this, expiresAt) };
+    const held = secrets?.held[device];
+    const expiresAt = held?.expiresAt;
+    const renewal = await renewFrom(this, expiresAt, held?.storedAt);
+    const deviceToken = { uuid: device, expiresAt, renewFrom: renewal };
     return { ...view, persisted: true, deviceToken };
   }
 

@@ -1,7 +1,7 @@
 /**
  * v2 tokens expire: the list flags those expiring within the settings' threshold, a rotation's
  * replacement gets the lifetime its predecessor had, and this device's renewal is offered the
- * same threshold before its own token expires.
+ * same threshold before its own token expires (or at half its lifetime, if that is later).
  */
 import type { ApiTokenRole, TokenRow } from '../contract';
 import type { Vault } from '../vault/vault';
@@ -44,12 +44,21 @@ export async function expiringSoonWithin(
     row.expiresAt === undefined ? row : { ...row, expiringSoon: row.expiresAt <= horizon };
 }
 
-/** When the host should offer renewing a token that expires at `expiresAt`. */
+/**
+ * When the host should offer renewing a token that expires at `expiresAt`: the threshold
+ * before it expires, but not before half its lifetime (from `bornAt`, when it was stored) has
+ * passed. A token living no longer than the threshold would otherwise be due from birth, and
+ * so would its renewal (which keeps the lifetime): offered again the moment it was made.
+ */
 export async function renewFrom(
   core: SettingsSource,
   expiresAt: number | undefined,
+  bornAt?: number,
 ): Promise<number | undefined> {
-  return expiresAt === undefined ? undefined : expiresAt - (await expiringSoonDays(core)) * DAY_MS;
+  if (expiresAt === undefined) return undefined;
+  const beforeExpiry = expiresAt - (await expiringSoonDays(core)) * DAY_MS;
+  if (bornAt === undefined || bornAt >= expiresAt) return beforeExpiry;
+  return Math.max(beforeExpiry, bornAt + Math.floor((expiresAt - bornAt) / 2));
 }
 
 /**
