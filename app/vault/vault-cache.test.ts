@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EphemeralAesGcmCipher } from './aes-gcm-cipher';
 import { FolderStore } from './file-store';
 import type { JsonValue, KeyValueStore } from './ports';
+import type { SettingsRecord } from './records';
 import { Vault } from './vault';
 
 const folders: string[] = [];
@@ -58,7 +59,7 @@ function folderStore(dir: string, stamp?: (key: string) => Promise<string | unde
   return { store, counted };
 }
 
-const withSeconds = (seconds: number) => (r: { clipboardClearSeconds: number }) => ({
+const withSeconds = (seconds: number) => (r: SettingsRecord) => ({
   ...r,
   clipboardClearSeconds: seconds,
 });
