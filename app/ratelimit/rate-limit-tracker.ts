@@ -119,10 +119,10 @@ export class RateLimitTracker {
 
   snapshot(): EndpointRateLimit[] {
     const now = this.clock();
-    return [...this.endpoints.keys()]
-      .map((endpoint) => this.current(endpoint, now))
-      .filter((state): state is EndpointRateLimit => state !== undefined)
-      .map((state) => ({ ...state, history: [...state.history] }));
+    return [...this.endpoints.values()].map((state) => ({
+      ...refilled(state, now),
+      history: [...state.history],
+    }));
   }
 
   /** Calls the listener on every change with a snapshot of all endpoints. */
@@ -134,14 +134,18 @@ export class RateLimitTracker {
   /** The endpoint's state, with an elapsed window treated as refilled. */
   private current(endpoint: string, now: number): EndpointRateLimit | undefined {
     const state = this.endpoints.get(endpoint);
-    if (state === undefined || now < state.resetAt) return state;
-    return { ...state, remaining: state.limit, exhausted: false };
+    return state && refilled(state, now);
   }
 
   private emit(): void {
     const snapshot = this.snapshot();
     for (const listener of this.listeners) listener(snapshot);
   }
+}
+
+/** A state whose window has elapsed, as the server will see it: refilled. */
+function refilled(state: EndpointRateLimit, now: number): EndpointRateLimit {
+  return now < state.resetAt ? state : { ...state, remaining: state.limit, exhausted: false };
 }
 
 function parseCount(value: string | null): number | undefined {
