@@ -126,6 +126,7 @@ export interface SandboxMailView {
   body: string;
 }
 
+/** The service's own list: one object per token. The renderer is sent TokenListColumns. */
 export interface TokenListView {
   profileId: string;
   tokens: TokenRow[];
@@ -133,6 +134,71 @@ export interface TokenListView {
   cacheHit: boolean;
   fetchedAt: number;
 }
+
+/**
+ * The token list as it crosses to the renderer: one array per field instead of one object per
+ * token (10,000 tokens are a few arrays to serialise, move and parse, about half the bytes),
+ * and the rare marks (held here, this device, to retire, expiring soon) as lists of positions.
+ * Position i of every array is the same token, in the server's order.
+ */
+export interface TokenListColumns {
+  profileId: string;
+  cacheHit: boolean;
+  fetchedAt: number;
+  uuid: string[];
+  description: string[];
+  /** Epoch ms. */
+  createdAt: number[];
+  /** Positions of the tokens whose secret this app holds. */
+  held: number[];
+  /** Position of this device's own sign-in token, if listed. */
+  thisDevice?: number;
+  /** [position, replaced by (uuid), since (epoch ms)] of the tokens to retire. */
+  retire: [number, string, number][];
+  /** v2 (present only then): per token, its roles as bits of API_TOKEN_ROLES (bit i: role i). */
+  roles?: number[];
+  /** v2: per token, when it expires (epoch ms), or null: never. */
+  expiresAt?: (number | null)[];
+  /** v2: positions of the tokens expiring within `expiringSoonDays` (or expired). */
+  expiringSoon?: number[];
+}
+
+const position = z.number().int().min(0);
+const positions = z.array(position);
+/**
+ * The list answer's shape, for checking it where it is made (the service's tests); the
+ * renderer checks it cheaply (lengths and positions) without zod, see renderer/src/token-list.ts.
+ */
+export const tokenListColumnsSchema = z
+  .strictObject({
+    profileId: z.string(),
+    cacheHit: z.boolean(),
+    fetchedAt: z.number(),
+    uuid: z.array(z.string().min(1)),
+    description: z.array(z.string()),
+    createdAt: z.array(z.number()),
+    held: positions,
+    thisDevice: position.optional(),
+    retire: z.array(z.tuple([position, z.string(), z.number()])),
+    roles: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** API_TOKEN_ROLES.length - 1),
+      )
+      .optional(),
+    expiresAt: z.array(z.number().nullable()).optional(),
+    expiringSoon: positions.optional(),
+  })
+  .refine((list) => {
+    const n = list.uuid.length;
+    const columns = [list.description, list.createdAt, list.roles, list.expiresAt];
+    const inRange = [...list.held, ...(list.expiringSoon ?? []), ...list.retire.map((r) => r[0])];
+    if (list.thisDevice !== undefined) inRange.push(list.thisDevice);
+    return columns.every((c) => c === undefined || c.length === n) && inRange.every((p) => p < n);
+  }, 'every column as long as the list, every position in it');
 
 export interface RateLimitView {
   /** `METHOD /path/{template}`. */
@@ -285,7 +351,7 @@ export const channels = {
    */
   'session:renewDeviceToken': returns<SessionView>()(noInput),
 
-  'tokens:list': returns<TokenListView>()(
+  'tokens:list': returns<TokenListColumns>()(
     z.strictObject({ fresh: z.boolean().optional() }).optional(),
   ),
   /** `roles` (default both) and `expiresAt` (default never) are v2's; v1 refuses them. */
@@ -371,7 +437,7 @@ export interface EventPayloads {
   'rateLimits:changed': RateLimitView[];
   'session:changed': SessionView;
   /** The list after a create or revoke (a requested list comes back as the answer only). */
-  'tokens:changed': TokenListView;
+  'tokens:changed': TokenListColumns;
   'profiles:changed': ProfilesView;
   /** The settings after a change; subscribers get the current settings first. */
   'settings:changed': Settings;

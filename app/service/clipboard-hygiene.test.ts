@@ -1,6 +1,7 @@
 /** The clipboard never keeps our secret past sign-out, profile removal or quit, and says what it holds. */
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+import { fromColumns } from './token-list-columns';
 
 async function withCopiedToken(): Promise<{ h: ServiceHarness; profileId: string }> {
   const h = await startService();
@@ -72,7 +73,7 @@ describe('clipboard hygiene', () => {
 describe('copying a UUID', () => {
   it('copies it plainly, and the clipboard no longer counts as holding our secret', async () => {
     const { h } = await withCopiedToken();
-    const uuid = (await h.ok('tokens:list')).tokens[0]?.uuid ?? '';
+    const uuid = fromColumns(await h.ok('tokens:list')).tokens[0]?.uuid ?? '';
     await h.ok('clipboard:copyUuid', { uuid });
     expect(h.clipboard.text).toBe(uuid);
     expect(h.clipboard.marks).toEqual([]);

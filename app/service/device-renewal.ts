@@ -9,6 +9,7 @@ import type { SessionView } from '../contract';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
 import { DAY_MS, DEFAULT_DEVICE_TOKEN_DAYS, expiringSoonWithin, rotation } from './token-expiry';
+import { toColumns } from './token-list-columns';
 
 export async function renewDeviceToken(core: ServiceCore): Promise<SessionView> {
   const runtime = await core.signedInRuntime();
@@ -70,7 +71,7 @@ export async function renewDeviceToken(core: ServiceCore): Promise<SessionView> 
         : [{ ...t, isThisDevice: false, retire: { replacedBy: row.uuid, since } }];
     });
     runtime.lastList = { ...runtime.lastList, tokens: [row, ...rest] };
-    core.emit('tokens:changed', runtime.lastList);
+    core.emit('tokens:changed', toColumns(runtime.lastList));
   }
   await core.profilesChanged();
   return core.sessionChanged();

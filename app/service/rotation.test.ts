@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
 import { rotatedDescription } from './token-channels';
+import { fromColumns, shownTokens } from './token-list-columns';
 
 const CREATE = 'POST /authentication/tokens';
 const DELETE = 'DELETE /authentication/tokens/{uuid}';
@@ -30,21 +31,21 @@ describe('rotation', () => {
     });
     expect(h.clipboard.text).toBe(secretOf(h, replacement.uuid));
     expect(receipt.copied).toContain('rotated');
-    const shown = h.events('tokens:changed').at(-1)?.tokens ?? [];
+    const shown = shownTokens(h.events('tokens:changed'));
     expect(shown.find((t) => t.uuid === old)?.retire).toEqual({
       replacedBy: replacement.uuid,
       since: h.clock.now,
     });
     // Still listed, still held, still marked after a restart: deploying may take days.
     const restarted = h.restart();
-    const listed = (await restarted.ok('tokens:list', { fresh: true })).tokens;
+    const listed = fromColumns(await restarted.ok('tokens:list', { fresh: true })).tokens;
     expect(listed.find((t) => t.uuid === old)).toMatchObject({
       held: true,
       retire: { replacedBy: replacement.uuid },
     });
     // Retiring is a revoke: the mark goes with the token.
     await restarted.ok('tokens:revoke', { uuid: old });
-    const after = (await restarted.ok('tokens:list')).tokens;
+    const after = fromColumns(await restarted.ok('tokens:list')).tokens;
     expect(after.map((t) => t.uuid)).toEqual(expect.not.arrayContaining([old]));
     expect(after.some((t) => t.retire)).toBe(false);
   });
@@ -66,7 +67,7 @@ describe('rotation', () => {
     const { h, old } = await withToken();
     h.sandbox.faults.add(CREATE, { kind: 'commit_then_drop' });
     expect((await h.call('tokens:rotate', { uuid: old, format: 'raw' })).ok).toBe(false);
-    const listed = (await h.ok('tokens:list', { fresh: true })).tokens;
+    const listed = fromColumns(await h.ok('tokens:list', { fresh: true })).tokens;
     expect(listed.find((t) => t.uuid === old)).toMatchObject({ held: true });
     expect(listed.find((t) => t.uuid === old)?.retire).toBeUndefined();
   });
@@ -76,7 +77,7 @@ describe('rotation', () => {
     // The header format needs a sign-in with the new token: make that fail.
     h.sandbox.faults.add('POST /authenticate', { kind: 'status', status: 503 });
     expect((await h.call('tokens:rotate', { uuid: old, format: 'header' })).ok).toBe(false);
-    const listed = (await h.ok('tokens:list', { fresh: true })).tokens;
+    const listed = fromColumns(await h.ok('tokens:list', { fresh: true })).tokens;
     const replacement = listed.find((t) => t.description.includes('rotated'));
     expect(replacement).toMatchObject({ held: true });
     expect(listed.find((t) => t.uuid === old)?.retire?.replacedBy).toBe(replacement?.uuid);
@@ -89,7 +90,7 @@ describe('rotation', () => {
     const { replacement } = await h.ok('tokens:rotate', { uuid: old, format: 'raw' });
     h.sandbox.faults.add(DELETE, { kind: 'status', status: 500 });
     expect((await h.call('tokens:revoke', { uuid: old })).ok).toBe(false);
-    const listed = (await h.ok('tokens:list', { fresh: true })).tokens;
+    const listed = fromColumns(await h.ok('tokens:list', { fresh: true })).tokens;
     expect(listed.find((t) => t.uuid === old)).toMatchObject({
       held: true,
       retire: { replacedBy: replacement.uuid },
@@ -99,7 +100,8 @@ describe('rotation', () => {
 
   it('does not rotate this device’s own sign-in token, nor one it does not know', async () => {
     const { h } = await withToken();
-    const own = (await h.ok('tokens:list')).tokens.find((t) => t.isThisDevice)?.uuid ?? '';
+    const own =
+      fromColumns(await h.ok('tokens:list')).tokens.find((t) => t.isThisDevice)?.uuid ?? '';
     expect(await h.call('tokens:rotate', { uuid: own, format: 'raw' })).toMatchObject({
       ok: false,
       error: { kind: 'invalid_input' },

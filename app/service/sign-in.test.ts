@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
 import { DEMO_TOTP_SECRET, totp } from '../sandbox/totp';
+import { fromColumns } from './token-list-columns';
 
 const SANDBOX = { name: 'Sandbox', server: 'sandbox' } as const;
 const lastPin = (h: ServiceHarness) =>
@@ -105,7 +106,7 @@ describe('after a restart', () => {
     await h.ok('tokens:revoke', { uuid: row.uuid });
     const restarted = h.restart();
     const before = h.sandbox.countRequests('GET /authentication/tokens');
-    const list = await restarted.ok('tokens:list');
+    const list = fromColumns(await restarted.ok('tokens:list'));
     expect(list.tokens.map((t) => t.uuid)).not.toContain(row.uuid);
     expect(list.cacheHit).toBe(false);
     expect(h.sandbox.countRequests('GET /authentication/tokens') - before).toBe(1);

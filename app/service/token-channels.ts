@@ -13,6 +13,7 @@ import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
 import { exportTokens } from './token-export';
 import { flagExpiring, rotation } from './token-expiry';
+import { toColumns } from './token-list-columns';
 import type { ListedToken, TokenRuntime } from './token-runtime';
 
 export function tokenChannels(
@@ -32,7 +33,7 @@ export function tokenChannels(
   const changeShownList = (runtime: TokenRuntime, change: (tokens: TokenRow[]) => TokenRow[]) => {
     if (!runtime.lastList) return;
     runtime.lastList = { ...runtime.lastList, tokens: change(runtime.lastList.tokens) };
-    core.emit('tokens:changed', runtime.lastList);
+    core.emit('tokens:changed', toColumns(runtime.lastList));
   };
 
   const revokeOne = async (
@@ -84,8 +85,9 @@ export function tokenChannels(
 
   return {
     // The asker gets the list as the answer; events carry changes made elsewhere (create,
-    // revoke), so 10,000 rows never cross the bridge twice.
-    'tokens:list': async (input) => list(await core.signedInRuntime(), input?.fresh ?? false),
+    // revoke), so 10,000 rows never cross the bridge twice. Both in the column form.
+    'tokens:list': async (input) =>
+      toColumns(await list(await core.signedInRuntime(), input?.fresh ?? false)),
 
     'tokens:create': async ({ description, roles, expiresAt }) => {
       const runtime = await core.signedInRuntime();

@@ -27,6 +27,7 @@ import {
 } from '../testing/v2-service-fixture';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import { profilesRecordSchema, secretsRecordSchema } from '../vault/records';
+import { fromColumns } from './token-list-columns';
 
 function storedSecrets(h: ServiceHarness) {
   const [name] = readdirSync(h.folder).filter((file) => file.startsWith('secrets-'));
@@ -169,7 +170,7 @@ describe('v2 sign-in', () => {
     const again = h.restart();
     expect(await again.ok('session:state')).toMatchObject({ status: 'signed_in', persisted: true });
     expect(v2Requests(h)).toBe(sent);
-    const list = await again.ok('tokens:list');
+    const list = fromColumns(await again.ok('tokens:list'));
     expect(list.tokens.find((t) => t.isThisDevice)?.held).toBe(true);
     expect(v2Requests(h)).toBe(sent + 1);
   });

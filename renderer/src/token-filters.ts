@@ -1,4 +1,4 @@
-import type { TokenRow } from '../../app/contract';
+import type { TokenList } from './token-list';
 
 /** Which rows the list shows, besides the search. */
 export type TokenFilter = 'all' | 'held' | 'notHeld' | 'thisDevice' | 'old' | 'retire';
@@ -19,24 +19,36 @@ export function oldBefore(now: number, days: number): number {
   return now - days * DAY_MS;
 }
 
-export function matchesFilter(row: TokenRow, filter: TokenFilter, oldSince: number): boolean {
+export function matchesFilter(
+  list: TokenList,
+  at: number,
+  filter: TokenFilter,
+  oldSince: number,
+): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'held':
-      return row.held;
+      return list.isHeld(at);
     case 'notHeld':
-      return !row.held;
+      return !list.isHeld(at);
     case 'thisDevice':
-      return row.isThisDevice;
+      return list.isThisDevice(at);
     case 'old':
-      return row.createdAt < oldSince;
+      return list.createdAt(at) < oldSince;
     case 'retire':
-      return row.retire !== undefined;
+      return list.isRetiring(at);
   }
 }
 
-/** The rows the filter keeps, in their order; the same array when nothing is filtered. */
-export function applyFilter(rows: TokenRow[], filter: TokenFilter, oldSince: number): TokenRow[] {
-  return filter === 'all' ? rows : rows.filter((row) => matchesFilter(row, filter, oldSince));
+/** The positions the filter keeps, in their order; the same array when nothing is filtered. */
+export function applyFilter(
+  list: TokenList,
+  positions: number[],
+  filter: TokenFilter,
+  oldSince: number,
+): number[] {
+  return filter === 'all'
+    ? positions
+    : positions.filter((at) => matchesFilter(list, at, filter, oldSince));
 }

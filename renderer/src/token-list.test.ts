@@ -1,25 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenRow } from '../../app/contract';
-import { filterRows, sortRows } from './token-list';
+import type { TokenListColumns } from '../../app/contract';
+import { filterRows, sortRows, TokenList } from './token-list';
 
-const row = (description: string, createdAt: number): TokenRow => ({
-  uuid: description,
-  description,
-  createdAt,
-  held: false,
-  isThisDevice: false,
+const columns = (over: Partial<TokenListColumns> = {}): TokenListColumns => ({
+  profileId: 'p',
+  cacheHit: false,
+  fetchedAt: 10,
+  uuid: ['a', 'b', 'c'],
+  description: ['CI deploy', 'backup web01', 'Backup db'],
+  createdAt: [2, 3, 1],
+  held: [],
+  retire: [],
+  ...over,
 });
-const rows = [row('CI deploy', 2), row('backup web01', 3), row('Backup db', 1)];
+const list = new TokenList(columns());
+const described = (positions: number[]) => positions.map((at) => list.row(at).description);
 
 describe('token list', () => {
   it('sorts by created (both ways) and by description', () => {
-    expect(filterRows(sortRows(rows, 'newest'), '').map((r) => r.description)).toEqual([
+    expect(described(filterRows(list, sortRows(list, 'newest'), ''))).toEqual([
       'backup web01',
       'CI deploy',
       'Backup db',
     ]);
-    expect(filterRows(sortRows(rows, 'oldest'), '').map((r) => r.createdAt)).toEqual([1, 2, 3]);
-    expect(filterRows(sortRows(rows, 'description'), '').map((r) => r.description)).toEqual([
+    expect(sortRows(list, 'oldest').map((at) => list.createdAt(at))).toEqual([1, 2, 3]);
+    expect(described(sortRows(list, 'description'))).toEqual([
       'Backup db',
       'backup web01',
       'CI deploy',
@@ -27,10 +32,49 @@ describe('token list', () => {
   });
 
   it('filters case-insensitively on the description, keeping the order', () => {
-    expect(filterRows(sortRows(rows, 'newest'), '  BACKUP ').map((r) => r.description)).toEqual([
+    expect(described(filterRows(list, sortRows(list, 'newest'), '  BACKUP '))).toEqual([
       'backup web01',
       'Backup db',
     ]);
-    expect(filterRows(sortRows(rows, 'newest'), 'nothing')).toEqual([]);
+    expect(filterRows(list, sortRows(list, 'newest'), 'nothing')).toEqual([]);
+  });
+
+  it('reads each row from the columns, marks included, and keeps it once made', () => {
+    const v2 = new TokenList(
+      columns({
+        held: [0, 2],
+        thisDevice: 2,
+        retire: [[0, 'b', 7]],
+        roles: [1, 3, 2],
+        expiresAt: [null, 50, 20],
+        expiringSoon: [2],
+      }),
+    );
+    expect(v2.row(0)).toEqual({
+      uuid: 'a',
+      description: 'CI deploy',
+      createdAt: 2,
+      held: true,
+      isThisDevice: false,
+      retire: { replacedBy: 'b', since: 7 },
+      roles: ['api_read'],
+    });
+    expect(v2.row(1)).toMatchObject({ held: false, roles: ['api_read', 'api_write'] });
+    expect(v2.row(1)).toMatchObject({ expiresAt: 50, expiringSoon: false });
+    expect(v2.row(2)).toMatchObject({
+      isThisDevice: true,
+      roles: ['api_write'],
+      expiringSoon: true,
+    });
+    expect(v2.row(2)).toBe(v2.row(2));
+    expect(v2.indexOf('c')).toBe(2);
+    expect(v2.rowsOf(new Set(['c', 'a'])).map((r) => r.uuid)).toEqual(['a', 'c']);
+  });
+
+  it('refuses a list whose columns do not hold together', () => {
+    expect(() => new TokenList(columns({ createdAt: [1, 2] }))).toThrow();
+    expect(() => new TokenList(columns({ held: [3] }))).toThrow();
+    expect(() => new TokenList(columns({ thisDevice: -1 }))).toThrow();
+    expect(() => new TokenList(columns({ retire: [[5, 'x', 1]] }))).toThrow();
   });
 });

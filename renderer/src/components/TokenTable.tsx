@@ -9,6 +9,7 @@ import {
   type Ref,
 } from 'react';
 import type { TokenRow } from '../../../app/contract';
+import type { ShownRows } from '../token-list';
 import { t } from '../i18n/i18n';
 import { RowIconSprite } from './RowIcons';
 import { TokenTableRow, type RowActions } from './TokenTableRow';
@@ -16,7 +17,8 @@ import { TokenTableRow, type RowActions } from './TokenTableRow';
 const ROW_HEIGHT = 44;
 
 interface Props {
-  rows: TokenRow[];
+  /** The rows shown (sorted, searched, filtered): read by index, made when in view. */
+  rows: ShownRows;
   total: number;
   selection: ReadonlySet<string>;
   onSelectionChange: (next: Set<string>) => void;
@@ -81,7 +83,10 @@ export function TokenTable({
   });
 
   useEffect(() => {
-    const index = highlight === undefined ? -1 : rows.findIndex((row) => row.uuid === highlight);
+    let index = -1;
+    if (highlight !== undefined)
+      for (let at = 0; at < rows.length && index < 0; at++)
+        if (rows.uuid(at) === highlight) index = at;
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [highlight, rows, virtualizer]);
 
@@ -134,12 +139,16 @@ export function TokenTable({
   };
 
   // Nothing selected (the usual case while typing): no pass over the rows.
-  const allSelected =
-    selection.size > 0 && rows.length > 0 && rows.every((row) => selection.has(row.uuid));
-  const someSelected =
-    selection.size > 0 && !allSelected && rows.some((row) => selection.has(row.uuid));
-  const toggleAll = (selected: boolean) =>
-    onSelectionChange(selected ? new Set(rows.map((row) => row.uuid)) : new Set());
+  let selectedShown = 0;
+  if (selection.size > 0)
+    for (let at = 0; at < rows.length; at++) if (selection.has(rows.uuid(at))) selectedShown++;
+  const allSelected = rows.length > 0 && selectedShown === rows.length;
+  const someSelected = selectedShown > 0 && !allSelected;
+  const toggleAll = (selected: boolean) => {
+    const all = new Set<string>();
+    if (selected) for (let at = 0; at < rows.length; at++) all.add(rows.uuid(at));
+    onSelectionChange(all);
+  };
 
   return (
     // The skip link's target sits outside role="table" (a focusable box inside it would be
@@ -213,7 +222,7 @@ export function TokenTable({
               style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
             >
               {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[item.index];
+                const row = item.index < rows.length ? rows.row(item.index) : undefined;
                 return (
                   row && (
                     <TokenTableRow

@@ -19,7 +19,7 @@ import {
   SearchField,
   Select,
 } from 'react-aria-components';
-import type { ErrorView, TokenListView, TokenRow } from '../../../app/contract';
+import type { ErrorView, TokenListColumns, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
 import { copyApiToken, copyToken } from '../copy';
 import { useShortcuts } from '../hooks/useShortcuts';
@@ -27,7 +27,7 @@ import { displayKeys } from '../shortcuts';
 import { markPainted } from '../paint-marks';
 import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
-import { filterRows, sortRows, type SortOrder } from '../token-list';
+import { filterRows, shownRows, sortRows, TokenList, type SortOrder } from '../token-list';
 import { applyFilter, oldBefore, type TokenFilter } from '../token-filters';
 import { useEventState } from '../hooks/useEventState';
 import { ExportMenu } from './ExportMenu';
@@ -62,7 +62,7 @@ const TokenDetailsDialog = lazy(() =>
 const DEFAULT_OLD_TOKEN_DAYS = 180;
 
 export function TokensScreen() {
-  const [list, setList] = useState<TokenListView>();
+  const [list, setList] = useState<TokenList>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ErrorView>();
   const [query, setQuery] = useState('');
@@ -84,11 +84,11 @@ export function TokensScreen() {
   const oldTokenDays = useEventState('settings:changed')?.oldTokenDays ?? DEFAULT_OLD_TOKEN_DAYS;
   const oldSince = oldBefore(list?.fetchedAt ?? 0, oldTokenDays);
 
-  useEffect(() => subscribe('tokens:changed', setList), []);
+  useEffect(() => subscribe('tokens:changed', (columns) => setList(new TokenList(columns))), []);
 
-  const showList = useCallback((view: TokenListView) => {
+  const showList = useCallback((columns: TokenListColumns) => {
     performance.mark('mwtokens:list-answer');
-    setList(view);
+    setList(new TokenList(columns));
   }, []);
 
   const load = useCallback(
@@ -114,11 +114,15 @@ export function TokensScreen() {
       .finally(() => setLoading(false));
   }, [showList]);
 
-  const indexed = useMemo(() => sortRows(list?.tokens ?? [], sort), [list, sort]);
+  const order = useMemo(() => (list ? sortRows(list, sort) : []), [list, sort]);
   // Filtering 10,000 pre-lowered keys takes about a millisecond: no need to defer it.
   const rows = useMemo(
-    () => applyFilter(filterRows(indexed, query), filter, oldSince),
-    [indexed, query, filter, oldSince],
+    () =>
+      shownRows(
+        list,
+        list ? applyFilter(list, filterRows(list, order, query), filter, oldSince) : [],
+      ),
+    [list, order, query, filter, oldSince],
   );
   useLayoutEffect(() => {
     if (list) markPainted('mwtokens:rows-painted');
@@ -153,23 +157,21 @@ export function TokensScreen() {
     copyApiToken: v2 ? undefined : () => void copyApiToken('raw'),
     copySelected: () => {
       const focused = document.activeElement?.closest('[data-uuid]')?.getAttribute('data-uuid');
-      const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
+      const chosen = list?.rowsOf(selection) ?? [];
       const uuid = focused ?? (chosen.length === 1 ? chosen[0]?.uuid : undefined);
-      const target = list?.tokens.find((row) => row.uuid === uuid);
+      const at = uuid === undefined || !list ? -1 : list.indexOf(uuid);
+      const target = at >= 0 ? list?.row(at) : undefined;
       if (target) void copyToken(target.uuid, target.description, 'raw');
       else showToast({ title: { key: 'shortcut.nothingSelected' } });
     },
     revokeSelected: () => {
-      const chosen = (list?.tokens ?? []).filter((row) => selection.has(row.uuid));
+      const chosen = list?.rowsOf(selection) ?? [];
       if (chosen.length > 0) setRevoking(chosen);
       else showToast({ title: { key: 'shortcut.nothingSelected' } });
     },
   });
 
-  const selectedRows = useMemo(
-    () => (list?.tokens ?? []).filter((row) => selection.has(row.uuid)),
-    [list, selection],
-  );
+  const selectedRows = useMemo(() => list?.rowsOf(selection) ?? [], [list, selection]);
   const focusTable = () => tableRef.current?.focusFirstRow();
 
   return (
@@ -293,7 +295,7 @@ export function TokensScreen() {
       <TokenTable
         ref={tableRef}
         rows={rows}
-        total={list?.tokens.length ?? 0}
+        total={list?.count ?? 0}
         selection={selection}
         onSelectionChange={setSelection}
         onToggle={toggle}
@@ -308,7 +310,7 @@ export function TokensScreen() {
         empty={
           !list ? (
             <p>{t('app.loading')}</p>
-          ) : list.tokens.length === 0 ? (
+          ) : list.count === 0 ? (
             <>
               <KeyRound size={20} aria-hidden />
               <p>{t('tokens.empty')}</p>
