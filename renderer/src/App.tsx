@@ -12,7 +12,6 @@ import { RateLimitGauge } from './components/RateLimitGauge';
 import type { SettingsDialog as SettingsDialogComponent } from './components/SettingsDialog';
 import { ShortcutHint } from './components/ShortcutHint';
 import { SignInScreen } from './components/SignInScreen';
-import { Toasts } from './components/Toasts';
 import { TokensScreen } from './components/TokensScreen';
 import { useEventState } from './hooks/useEventState';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -24,6 +23,8 @@ import { displayKeys } from './shortcuts';
 const HelpDialog = lazy(() =>
   import('./components/HelpDialog').then((m) => ({ default: m.HelpDialog })),
 );
+// The toast region comes right after the first screen: nothing toasts before it is shown.
+const Toasts = lazy(() => import('./components/Toasts').then((m) => ({ default: m.Toasts })));
 const SettingsDialog = lazy(() =>
   import('./components/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
 );
@@ -44,8 +45,8 @@ function Connected() {
   const [settings, setSettings] = useState<UiSettings>();
   useEffect(() => {
     call('settings:get')
-      .then((loaded) => {
-        applySettings(loaded);
+      .then(async (loaded) => {
+        await applySettings(loaded);
         setSettings(loaded);
       })
       .catch(() => setSettings(FALLBACK_SETTINGS));
@@ -58,8 +59,8 @@ function Connected() {
       <Shell
         settings={settings}
         onSettingsChange={(patch) =>
-          void call('settings:set', patch).then((saved) => {
-            applySettings(saved);
+          void call('settings:set', patch).then(async (saved) => {
+            await applySettings(saved);
             setSettings(saved);
           })
         }
@@ -196,7 +197,9 @@ function Shell({
       <footer className="statusbar">
         <ClipboardIndicator />
       </footer>
-      <Toasts />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Settings } from '../../app/contract';
-import { de } from './i18n/de';
 import { en } from './i18n/en';
 import { setLocale } from './i18n/i18n';
 
@@ -35,10 +34,13 @@ export function localeFor(
   return systemLanguage.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
-/** Applies language and theme to the document; strings are read anew on the next render. */
-export function applySettings(settings: UiSettings): Locale {
+/**
+ * Applies language and theme to the document; strings are read anew on the next render. German
+ * is loaded when first chosen: an English window does not carry it.
+ */
+export async function applySettings(settings: UiSettings): Promise<Locale> {
   const locale = localeFor(settings.language);
-  setLocale(locale, locale === 'de' ? de : en);
+  setLocale(locale, locale === 'de' ? (await import('./i18n/de')).de : en);
   document.documentElement.lang = locale;
   if (settings.theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = settings.theme;

@@ -1,65 +1,45 @@
 import { Download } from 'lucide-react';
-import { Button, Menu, MenuItem, MenuTrigger, Popover, Text } from 'react-aria-components';
-import { call, errorView } from '../bridge';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { t } from '../i18n/i18n';
-import { showToast } from '../toasts';
 
-type ExportFormat = 'csv' | 'json';
-const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json'];
+const ExportMenuPopover = lazy(() =>
+  import('./ExportMenuPopover').then((m) => ({ default: m.ExportMenuPopover })),
+);
 
-/**
- * Saves the token inventory (never a secret) as a download: the preview's browser saves it,
- * and Electron shows its save dialog for a download by default.
- */
-async function exportTokens(format: ExportFormat): Promise<void> {
-  try {
-    const file = await call('tokens:export', { format });
-    const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started from the click; the URL is released once it has read it.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    showToast({ title: { key: 'export.done', params: { fileName: file.fileName } } });
-  } catch (caught) {
-    showToast({ title: { error: errorView(caught) } }, 8000);
-  }
-}
-
+/** The Export button; its menu (CSV or JSON) is loaded and mounted only when it opens. */
 export function ExportMenu() {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
   return (
-    <MenuTrigger>
-      <Button>
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-pressed={open || undefined}
+        onClick={() => setOpen(true)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
         <Download size={16} aria-hidden />
         {t('export.button')}
-      </Button>
-      <Popover className="popover copy-popover">
-        <Menu
-          className="menu"
-          aria-label={t('export.menu')}
-          onAction={(key) => void exportTokens(key as ExportFormat)}
-        >
-          {EXPORT_FORMATS.map((format) => (
-            <MenuItem
-              key={format}
-              id={format}
-              className="menu-item copy-item"
-              textValue={t(`export.${format}`)}
-            >
-              <Text slot="label" className="copy-label">
-                {t(`export.${format}`)}
-              </Text>
-              <Text slot="description" className="copy-explain">
-                {t('export.hint')}
-              </Text>
-            </MenuItem>
-          ))}
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <ExportMenuPopover
+            triggerRef={trigger}
+            onClose={() => {
+              setOpen(false);
+              trigger.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
