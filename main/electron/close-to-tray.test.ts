@@ -3,7 +3,7 @@
  * invisible there) and remembered, closed as usual without a tray and on macOS.
  */
 import { describe, expect, it } from 'vitest';
-import { keepInTrayOnClose, type CloseChoice } from './close-to-tray';
+import { isCloseChoice, keepInTrayOnClose, type CloseChoice } from './close-to-tray';
 import { translator } from './locale';
 import { StandInWorld } from './testing/stand-ins';
 
@@ -88,6 +88,50 @@ describe('closing keeps the app in the tray on Windows, and on Linux when the us
     expect(next.window.isDestroyed()).toBe(true);
     expect(next.world.messageBoxes).toEqual([]);
     expect(next.world.quitCompleted).toBe(true); // Electron's default: the last window quits
+  });
+
+  it('Linux: the question is a plain question box, Keep running the default and the Escape answer', () => {
+    const { world, window } = setUp('linux');
+    window.close();
+    expect(world.messageBoxes).toEqual([
+      {
+        type: 'question',
+        title: 'Keep mwtokens running in the tray?',
+        message: 'Keep mwtokens running in the tray?',
+        detail: en('dialog.close'),
+        buttons: ['Keep running in the tray', 'Quit'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true, // Windows would turn the buttons into command links otherwise
+      },
+    ]);
+  });
+
+  it('Linux: an answer that could not be remembered is asked again at the next close', async () => {
+    const { world, window, remembered } = setUp('linux');
+    window.close();
+    await settle();
+    expect(remembered.choice).toBe('tray');
+    delete remembered.choice; // the settings store lost it
+    window.show();
+    window.close();
+    expect(world.messageBoxes).toHaveLength(2);
+  });
+
+  it('Linux: while quitting, the window closes even when the tray was chosen', () => {
+    const { world, window, remembered } = setUp('linux');
+    remembered.choice = 'tray';
+    world.app.quit();
+    expect(window.isDestroyed()).toBe(true);
+    expect(world.messageBoxes).toEqual([]);
+    expect(world.quitCompleted).toBe(true);
+  });
+
+  it('a remembered answer is read back only if it is one of the two', () => {
+    expect(isCloseChoice('tray')).toBe(true);
+    expect(isCloseChoice('quit')).toBe(true);
+    for (const stored of ['', 'Tray', undefined, null, 1, { choice: 'tray' }])
+      expect(isCloseChoice(stored), JSON.stringify(stored)).toBe(false);
   });
 
   it('closes as usual without a tray, and on macOS', () => {
