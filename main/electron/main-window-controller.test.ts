@@ -8,7 +8,12 @@ import { signedIn, startService, type ServiceHarness } from '../../app/testing/s
 import { translator } from './locale';
 import { MainWindowController, type WindowControllerDeps } from './main-window-controller';
 import { holdQuitUntilDisposed } from './quit';
-import { paintFirstFrame, type StandInBrowserWindow } from './testing/stand-in-windows';
+import {
+  crashRenderer,
+  paintFirstFrame,
+  reloadsOf,
+  type StandInBrowserWindow,
+} from './testing/stand-in-windows';
 import { standInDisplay, StandInWorld } from './testing/stand-ins';
 
 const en = translator('en');
@@ -140,5 +145,86 @@ describe('quitting with the window (issue 12.7)', () => {
     await settle();
     expect(beforeQuit).toBe(0);
     expect(h.clipboard.text).toBe('');
+  });
+});
+
+describe('one main window, trusted while it lives', () => {
+  it('opening again focuses the same window; after it closed, a new one is made', () => {
+    const world = new StandInWorld();
+    world.becomeReady();
+    const controller = controllerFor(world, { hasTray: () => false });
+    const first = controller.open();
+    paintFirstFrame(only(world));
+    first.minimize();
+    expect(controller.open()).toBe(first); // the dock or the tray asking for it
+    expect(world.windows).toHaveLength(1);
+    expect(first.isMinimized()).toBe(false); // restored, so the user sees it
+    first.close();
+    const second = controller.open();
+    expect(second).not.toBe(first);
+    expect(world.openWindows()).toEqual([second]);
+  });
+
+  it('only a living window’s page may call IPC', () => {
+    const world = new StandInWorld();
+    world.becomeReady();
+    const controller = controllerFor(world, { hasTray: () => false });
+    const window = controller.open();
+    const id = window.webContents.id;
+    expect([...controller.trusted]).toEqual([id]);
+    window.close();
+    expect(controller.trusted.size).toBe(0);
+    const next = controller.open();
+    expect([...controller.trusted]).toEqual([next.webContents.id]);
+  });
+
+  it('painted without a pending focus, it is shown once; a focus for a closed window waits for the next', () => {
+    const world = new StandInWorld();
+    world.becomeReady();
+    const controller = controllerFor(world, { hasTray: () => false });
+    controller.open();
+    const window = only(world);
+    let shows = 0;
+    window.on('show', () => shows++);
+    paintFirstFrame(window);
+    expect(shows).toBe(1);
+    window.close();
+    controller.focus(); // a second instance while no window is open
+    controller.open();
+    const next = only(world);
+    let nextShows = 0;
+    next.on('show', () => nextShows++);
+    paintFirstFrame(next);
+    expect(nextShows).toBe(2); // createMainWindow's show, then the waiting focus
+  });
+
+  it('its page is reloaded after a crash, it stays in the tray on Windows, quitting watches it', () => {
+    const world = new StandInWorld('win32');
+    world.becomeReady();
+    const watched: unknown[] = [];
+    const logged: string[] = [];
+    const controller = controllerFor(world, {
+      watchForQuit: (window) => watched.push(window),
+      log: (line) => logged.push(line),
+    });
+    const window = controller.open();
+    expect(watched).toEqual([window]);
+    crashRenderer(only(world).webContents, 'crashed');
+    expect(reloadsOf(only(world).webContents)).toBe(1);
+    expect(logged).toEqual(['renderer gone: crashed (exit code 1)']);
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.isVisible()).toBe(false);
+  });
+
+  it('the Linux close question speaks the app’s current language', () => {
+    const world = new StandInWorld('linux');
+    world.becomeReady();
+    let t = en;
+    const controller = controllerFor(world, { t: () => t, closeChoice: () => undefined });
+    const window = controller.open();
+    t = translator('de');
+    window.close();
+    expect(world.messageBoxes[0]?.title).toBe('mwtokens im Infobereich weiterlaufen lassen?');
   });
 });
