@@ -49,6 +49,7 @@ describe('cliArguments', () => {
       ),
     ).toEqual(['token']);
     expect(cliArguments([electron, '.', '-h'], true)).toEqual(['-h']);
+    expect(cliArguments([electron, '.', 'help', 'exec'], true)).toEqual(['help', 'exec']);
   });
 
   it('a normal start is not a CLI call', () => {
@@ -57,6 +58,10 @@ describe('cliArguments', () => {
     expect(cliArguments(['/Applications/mwtokens', '-psn_0_12345'], false)).toBeUndefined();
     expect(cliArguments(['electron', '.'], true)).toBeUndefined();
     expect(cliArguments(['electron', '.', '--sandbox'], true)).toBeUndefined();
+    // Only the first word counts: a file named like a command later on is an argument.
+    expect(cliArguments(['mwtokens', 'notes.txt', 'token'], false)).toBeUndefined();
+    // Electron started with switches only (no app path) runs its default app, not a CLI call.
+    expect(cliArguments(['electron', '--inspect=0', '--help'], true)).toBeUndefined();
     // The app path itself is never read as a command, even when it is called "token".
     expect(cliArguments(['electron', 'token'], true)).toBeUndefined();
     expect(cliArguments(['mwtokens', 'somefile.txt'], false)).toBeUndefined();
@@ -177,5 +182,16 @@ describe('handOverToCli', () => {
     expect(readFileSync(join(dir, 'mwtokens-data.json'), 'utf8')).toBe(
       '{"profiles": MW_not_json_secretish',
     );
+  });
+
+  it('a data file that cannot be opened: exit 6, said without the error’s own words', async () => {
+    const run = await handOver(['token'], () => {
+      throw Object.assign(new Error('EACCES: permission denied, open /home/u/MW_path'), {
+        code: 'EACCES',
+      });
+    });
+    expect(run.app.exitCode).toBe(EXIT.store);
+    expect(run.stderr).toMatch(/data file could not be opened/);
+    expect(run.stderr).not.toContain('MW_path');
   });
 });
