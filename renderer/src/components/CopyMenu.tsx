@@ -1,5 +1,5 @@
 import { Copy } from 'lucide-react';
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
 import type { CopyFormat } from '../../../app/contract';
 import { RowIcon } from './RowIcons';
 
@@ -32,6 +32,7 @@ export function CopyMenu({
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  const id = useId();
   const className = children ? undefined : 'quiet icon';
   // The icon-only button is a table row's: it shows the table's drawn-once icon.
   const icon = children ? <Copy size={16} aria-hidden /> : <RowIcon name="copy" />;
@@ -55,6 +56,7 @@ export function CopyMenu({
     <>
       <button
         ref={trigger}
+        id={id}
         type="button"
         className={className}
         aria-label={label}
@@ -77,6 +79,7 @@ export function CopyMenu({
         <Suspense fallback={null}>
           <CopyMenuPopover
             triggerRef={trigger}
+            labelledBy={id}
             label={label}
             kind={kind}
             onCopy={onCopy}

@@ -89,12 +89,15 @@ function formatsOf(kind: CopyKind): { format: CopyFormat; explain: MessageKey; m
  */
 export function CopyMenuPopover({
   triggerRef,
+  labelledBy,
   label,
   kind,
   onCopy,
   onClose,
 }: {
   triggerRef: RefObject<HTMLButtonElement | null>;
+  /** The button's id: the menu is named after it, as a menu button's menu is. */
+  labelledBy: string;
   label: string;
   kind: CopyKind;
   onCopy: (format: CopyFormat) => void;
@@ -104,6 +107,7 @@ export function CopyMenuPopover({
     <Popover
       className="popover copy-popover"
       triggerRef={triggerRef}
+      aria-labelledby={labelledBy}
       placement="bottom start"
       isOpen
       onOpenChange={(open) => !open && onClose()}
@@ -111,6 +115,7 @@ export function CopyMenuPopover({
       <Menu
         className="menu"
         aria-label={label}
+        aria-labelledby={labelledBy}
         autoFocus="first"
         onAction={(key) => {
           onClose();

@@ -1,5 +1,5 @@
 import { Download } from 'lucide-react';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { t } from '../i18n/i18n';
 
 const ExportMenuPopover = lazy(() =>
@@ -10,10 +10,12 @@ const ExportMenuPopover = lazy(() =>
 export function ExportMenu() {
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
+  const id = useId();
   return (
     <>
       <button
         ref={trigger}
+        id={id}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -33,6 +35,7 @@ export function ExportMenu() {
         <Suspense fallback={null}>
           <ExportMenuPopover
             triggerRef={trigger}
+            labelledBy={id}
             onClose={() => {
               setOpen(false);
               trigger.current?.focus();

@@ -33,15 +33,19 @@ async function exportTokens(format: ExportFormat): Promise<void> {
 /** The export formats' menu, loaded and mounted when the Export button is first pressed. */
 export function ExportMenuPopover({
   triggerRef,
+  labelledBy,
   onClose,
 }: {
   triggerRef: RefObject<HTMLButtonElement | null>;
+  /** The button's id: the menu is named after it, as a menu button's menu is. */
+  labelledBy: string;
   onClose: () => void;
 }) {
   return (
     <Popover
       className="popover copy-popover"
       triggerRef={triggerRef}
+      aria-labelledby={labelledBy}
       placement="bottom start"
       isOpen
       onOpenChange={(open) => !open && onClose()}
@@ -49,6 +53,7 @@ export function ExportMenuPopover({
       <Menu
         className="menu"
         aria-label={t('export.menu')}
+        aria-labelledby={labelledBy}
         autoFocus="first"
         onAction={(key) => {
           onClose();
