@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { Event } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../app/cli/exit-codes';
 import { cliArguments, handOverToCli, type HandoverApp } from './cli-handover';
 import type { SafeStorageApi } from './safe-storage-cipher';
@@ -75,7 +75,12 @@ class StandInCliApp implements HandoverApp {
   hardwareAcceleration = true;
   dockHidden = false;
   private readonly beforeQuit: ((event: Event) => void)[] = [];
-  readonly dock = { hide: () => void (this.dockHidden = true) };
+  /** `app.dock` exists on macOS only; elsewhere it is undefined. */
+  readonly dock: { hide: () => void } | undefined;
+
+  constructor(platform: NodeJS.Platform = 'darwin') {
+    this.dock = platform === 'darwin' ? { hide: () => void (this.dockHidden = true) } : undefined;
+  }
 
   whenReady(): Promise<void> {
     return new Promise((resolve) =>
@@ -92,8 +97,9 @@ class StandInCliApp implements HandoverApp {
     if (this.ready) throw new Error('disableHardwareAcceleration must be called before ready');
     this.hardwareAcceleration = false;
   }
-  on(_event: 'before-quit', listener: (event: Event) => void): this {
-    this.beforeQuit.push(listener);
+  /** Only `before-quit` is heard of here: a listener for any other event never hears a quit. */
+  on(event: 'before-quit', listener: (event: Event) => void): this {
+    if (event === 'before-quit') this.beforeQuit.push(listener);
     return this;
   }
   /** What Electron does on SIGINT/SIGTERM: quit, unless before-quit is prevented. */
@@ -120,8 +126,12 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function handOver(args: string[], openStore: () => Conf<Record<string, unknown>>) {
-  const app = new StandInCliApp();
+async function handOver(
+  args: string[],
+  openStore: () => Conf<Record<string, unknown>>,
+  options: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {},
+) {
+  const app = new StandInCliApp(options.platform);
   let stdout = '';
   let stderr = '';
   let opened = 0;
@@ -132,7 +142,7 @@ async function handOver(args: string[], openStore: () => Conf<Record<string, unk
       opened += 1;
       return openStore();
     },
-    env: {},
+    env: options.env ?? {},
     streams: {
       stdout: (text) => Promise.resolve(void (stdout += text)),
       stderr: (text) => Promise.resolve(void (stderr += text)),
@@ -193,5 +203,27 @@ describe('handOverToCli', () => {
     expect(run.app.exitCode).toBe(EXIT.store);
     expect(run.stderr).toMatch(/data file could not be opened/);
     expect(run.stderr).not.toContain('MW_path');
+  });
+
+  it('on Linux and Windows (no Dock) runs all the same', async () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      const run = await handOver(['--help'], conf(dataFolder()), { platform });
+      expect(run.app.exitCode, platform).toBe(EXIT.ok);
+      expect(run.app.hardwareAcceleration, platform).toBe(false);
+    }
+  });
+
+  it('reads the environment it is given, not the process’s', async () => {
+    vi.stubEnv('MWTOKENS_PROFILE', 'FromTheProcess');
+    try {
+      const given = await handOver(['token'], conf(dataFolder()), {
+        env: { MWTOKENS_PROFILE: 'Given' },
+      });
+      expect(given.stderr).not.toContain('FromTheProcess');
+      const empty = await handOver(['token'], conf(dataFolder()));
+      expect(empty.stderr).not.toContain('FromTheProcess');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

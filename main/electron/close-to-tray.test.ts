@@ -65,6 +65,8 @@ describe('closing keeps the app in the tray on Windows, and on Linux when the us
     });
     await settle();
     expect(window.isVisible()).toBe(false);
+    expect(window.isDestroyed()).toBe(false); // hidden, not closed: the app runs on
+    expect(world.quitCompleted).toBe(false);
     expect(remembered.choice).toBe('tray');
     window.show();
     window.close();

@@ -82,6 +82,15 @@ describe('the device token renewal reminder', () => {
     expect(reminders).toHaveLength(1);
   });
 
+  it('a renewal date exactly at the longest timer delay reminds right then', () => {
+    const { t, reminders, watch } = setUp();
+    watch.update(signedIn('a', t.clock() + 2 ** 31 - 1, t.clock() + 2 ** 32));
+    t.advance(2 ** 31 - 2);
+    expect(reminders).toEqual([]);
+    t.advance(1);
+    expect(reminders).toHaveLength(1);
+  });
+
   it('follows a renewal date that moved: only the new date reminds', () => {
     const { t, reminders, watch } = setUp();
     watch.update(signedIn('a', t.clock() + 1000, t.clock() + 9000));

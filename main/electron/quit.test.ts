@@ -5,6 +5,7 @@
 import type { Event } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { holdQuitUntilDisposed, QUIT_TIMEOUT_MS } from './quit';
+import { standInEvent } from './testing/stand-in-event';
 import { StandInWorld } from './testing/stand-ins';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -87,16 +88,19 @@ describe('the quit waits for the clean-up', () => {
     expect(world.quitCompleted).toBe(true);
   });
 
-  it('is quitting from the request on, until the quit is over or cancelled', async () => {
+  it('is quitting from the request on, and still while the windows close for it', async () => {
     const world = new StandInWorld('linux');
     world.becomeReady();
+    const window = new world.BrowserWindow({});
     const cleanUp = pending();
     const quit = holdQuitUntilDisposed(world.app, { dispose: cleanUp.start });
+    quit.watch(window);
     expect(quit.isQuitting()).toBe(false);
     world.app.quit();
     expect(quit.isQuitting()).toBe(true);
     cleanUp.resolve();
     await settle();
+    expect(window.isDestroyed()).toBe(true);
     expect(world.quitCompleted).toBe(true);
     expect(quit.isQuitting()).toBe(true);
   });
@@ -152,6 +156,22 @@ describe('Windows ending the session flushes the clipboard', () => {
     world.endWindowsSession(['logoff']); // a log-off cancelled by the user, then another
     expect(flush.calls()).toBe(2);
     expect(disposed).toBe(0); // the session-end flush, not the whole clean-up
+  });
+
+  it('either event alone starts the flush (Windows may send session-end without asking)', () => {
+    for (const name of ['query-session-end', 'session-end']) {
+      const world = new StandInWorld('win32');
+      world.becomeReady();
+      const flush = pending();
+      const quit = holdQuitUntilDisposed(world.app, {
+        dispose: () => Promise.resolve(),
+        flushOnSessionEnd: flush.start,
+      });
+      const window = new world.BrowserWindow({});
+      quit.watch(window);
+      window.emit(name, standInEvent({ reasons: ['shutdown'] }));
+      expect(flush.calls(), name).toBe(1);
+    }
   });
 
   it('without a flush of its own it runs the clean-up; a failure is logged', async () => {

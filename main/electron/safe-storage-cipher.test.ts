@@ -79,4 +79,24 @@ describe('SafeStorageCipher', () => {
     new SafeStorageCipher(api, 'darwin').allowWeak();
     expect(calls).toEqual([]);
   });
+
+  it('probes at most once: a name still unknown is not asked for again and again', () => {
+    const { api, calls } = standIn('basic_text');
+    const silent = {
+      ...api,
+      isEncryptionAvailable: () => (calls.push('isEncryptionAvailable'), false),
+    };
+    const cipher = new SafeStorageCipher(silent, 'linux');
+    expect(cipher.backend).toBe('unknown');
+    expect(cipher.backend).toBe('unknown');
+    expect(calls).toEqual(['isEncryptionAvailable']);
+  });
+
+  it('a backend already named (the sync encryptor ran) is read without a probe', () => {
+    const { api, calls } = standIn('kwallet6');
+    api.isEncryptionAvailable(); // something else started the sync encryptor
+    calls.length = 0;
+    expect(new SafeStorageCipher(api, 'linux').backend).toBe('kwallet6');
+    expect(calls).toEqual([]);
+  });
 });

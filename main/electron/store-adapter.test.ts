@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UnreadableRecord } from '../../app/vault/ports';
 import { ElectronStoreAdapter, type StoreApi } from './adapters';
 
 const dirs: string[] = [];
@@ -115,5 +116,24 @@ describe('ElectronStoreAdapter', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
     expect(order).toEqual(['a start', 'a end', 'b start', 'b end']);
     expect(readdirSync(dir)).not.toContain('data.json.lock'); // released
+  });
+});
+
+describe('ElectronStoreAdapter over a broken file', () => {
+  it('a file that is not JSON reads as an unreadable record, its text not quoted', async () => {
+    const adapter = new ElectronStoreAdapter(
+      failingStore(new SyntaxError('Unexpected token M in JSON: MW_secretish')),
+    );
+    const record = await adapter.get('secrets-p');
+    expect(record).toBeInstanceOf(UnreadableRecord);
+    expect((record as UnreadableRecord).reason).toBe('the data file is not JSON');
+  });
+
+  it('the only writer leaves no lock file anywhere', async () => {
+    const adapter = new ElectronStoreAdapter(memoryStore());
+    const seen = await adapter.lock('k', () =>
+      Promise.resolve(readdirSync(process.cwd()).filter((name) => name.endsWith('.lock'))),
+    );
+    expect(seen).toEqual([]);
   });
 });

@@ -61,6 +61,13 @@ describe('restoring the window state', () => {
     });
   });
 
+  it('bare bounds saved by earlier releases open there, not maximised', () => {
+    expect(restoreWindowState(at(10, 50, 800, 600), displays)).toEqual({
+      bounds: at(10, 50, 800, 600),
+      maximized: false,
+    });
+  });
+
   it('grows only the side below the minimum', () => {
     expect(
       restoreWindowState({ bounds: at(0, 40, 900, 300), maximized: false }, displays).bounds,
