@@ -105,6 +105,30 @@ describe('the quit waits for the clean-up', () => {
     expect(quit.isQuitting()).toBe(true);
   });
 
+  it('a quit cancelled at will-quit (by some other listener) flushes again when asked again', async () => {
+    const world = new StandInWorld('linux');
+    world.becomeReady();
+    let flushes = 0;
+    const quit = holdQuitUntilDisposed(world.app, {
+      dispose: () => Promise.resolve(void flushes++),
+    });
+    let holdOnce = true;
+    world.app.on('will-quit', (event: Event) => {
+      if (holdOnce) event.preventDefault();
+      holdOnce = false;
+    });
+    world.app.quit();
+    await settle();
+    expect(world.quitCompleted).toBe(false);
+    expect(flushes).toBe(1);
+    world.app.quit();
+    expect(quit.isQuitting()).toBe(true);
+    expect(world.quitCompleted).toBe(false); // held again for the flush
+    await settle();
+    expect(flushes).toBe(2);
+    expect(world.quitCompleted).toBe(true);
+  });
+
   it('a close refused while the clean-up runs does not cancel the quit', async () => {
     const world = new StandInWorld('linux');
     world.becomeReady();
