@@ -169,6 +169,16 @@ describe('withLockFile: a lock it honours', () => {
     expect(readdirSync(dir)).toEqual(['record.json.lock']);
   });
 
+  it('a lock that cannot be made (its folder is gone) is reported as such, not waited for', async () => {
+    const { dir } = lockIn();
+    const { ran, outcome } = await tryLock(join(dir, 'gone', 'record.json.lock'), {
+      timeoutMs: 1000,
+      retryMs: 5,
+    });
+    expect(ran).toBe(false);
+    expect(outcome).toMatchObject({ code: 'ENOENT' });
+  });
+
   // A dangling link can never be taken or judged: the deadline must still hold.
   it('gives up in time even when the lock cannot be judged (a dangling link)', async () => {
     const { path } = lockIn();

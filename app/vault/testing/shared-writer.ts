@@ -3,6 +3,7 @@
  * entries named `<prefix><i>` to one profile's secrets, one read-modify-write each.
  * Usage: tsx shared-writer.ts <folder> <prefix> <count>
  */
+// Stryker disable all: test support that runs only as a child process, where no mutant is active.
 import { EphemeralAesGcmCipher } from '../aes-gcm-cipher';
 import { FolderStore } from '../file-store';
 import { Vault } from '../vault';
