@@ -152,6 +152,7 @@ describe('one main window, trusted while it lives', () => {
   it('opening again focuses the same window; after it closed, a new one is made', () => {
     const world = new StandInWorld();
     world.becomeReady();
+    world.app.on('window-all-closed', () => undefined); // stays running, as on macOS
     const controller = controllerFor(world, { hasTray: () => false });
     const first = controller.open();
     paintFirstFrame(only(world));
@@ -168,6 +169,7 @@ describe('one main window, trusted while it lives', () => {
   it('only a living window’s page may call IPC', () => {
     const world = new StandInWorld();
     world.becomeReady();
+    world.app.on('window-all-closed', () => undefined); // stays running, as on macOS
     const controller = controllerFor(world, { hasTray: () => false });
     const window = controller.open();
     const id = window.webContents.id;
@@ -181,6 +183,7 @@ describe('one main window, trusted while it lives', () => {
   it('painted without a pending focus, it is shown once; a focus for a closed window waits for the next', () => {
     const world = new StandInWorld();
     world.becomeReady();
+    world.app.on('window-all-closed', () => undefined); // stays running, as on macOS
     const controller = controllerFor(world, { hasTray: () => false });
     controller.open();
     const window = only(world);
@@ -226,5 +229,22 @@ describe('one main window, trusted while it lives', () => {
     t = translator('de');
     window.close();
     expect(world.messageBoxes[0]?.title).toBe('mwtokens im Infobereich weiterlaufen lassen?');
+  });
+
+  it('a waiting focus is spent once: the next window is shown by itself only', () => {
+    const world = new StandInWorld();
+    world.becomeReady();
+    world.app.on('window-all-closed', () => undefined); // stays running, as on macOS
+    const controller = controllerFor(world, { hasTray: () => false });
+    controller.focus(); // a second instance during boot
+    controller.open();
+    paintFirstFrame(only(world));
+    only(world).close();
+    controller.open(); // opened again later (dock), nobody asked for a focus
+    const next = only(world);
+    let shows = 0;
+    next.on('show', () => shows++);
+    paintFirstFrame(next);
+    expect(shows).toBe(1);
   });
 });

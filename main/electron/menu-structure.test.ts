@@ -65,6 +65,28 @@ describe('the application menu', () => {
       ]);
   });
 
+  it('with a v2 profile selected, Tokens offers no fresh API token and nothing in its place', () => {
+    const v2 = menuTemplate(
+      'linux',
+      en,
+      () => undefined,
+      () => undefined,
+      'v2',
+    );
+    expect(shape(v2)[0]).toEqual({
+      '&Tokens': [
+        'New Token…',
+        'Refresh',
+        'Search',
+        'Revoke Selected…',
+        '---',
+        'Settings…',
+        '---',
+        'quit',
+      ],
+    });
+  });
+
   it('on macOS: the app menu first (Quit lives there), no Quit in Tokens', () => {
     const mac = shape(template('darwin'));
     expect(mac[0]).toBe('appMenu');

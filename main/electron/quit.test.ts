@@ -129,6 +129,52 @@ describe('the quit waits for the clean-up', () => {
     expect(world.quitCompleted).toBe(true);
   });
 
+  it('a clean-up that ends after its quit was cancelled does not quit on its own', async () => {
+    const world = new StandInWorld('linux');
+    world.becomeReady();
+    const window = new world.BrowserWindow({});
+    let refuse = true;
+    window.on('close', (event: Event) => refuse && event.preventDefault()); // e.g. unsaved work
+    const cleanUp = pending();
+    const timers: (() => void)[] = [];
+    const quit = holdQuitUntilDisposed(world.app, {
+      dispose: cleanUp.start,
+      setTimer: (run) => (timers.push(run), () => undefined),
+    });
+    quit.watch(window);
+    world.app.quit();
+    timers[0]?.(); // timed out: the real quit, which the window refuses
+    await settle();
+    expect(quit.isQuitting()).toBe(false);
+    refuse = false; // the window would close now, if anyone asked
+    cleanUp.resolve(); // the clean-up ends late; nobody asked to quit again
+    await settle();
+    expect(window.isDestroyed()).toBe(false);
+    expect(world.quitCompleted).toBe(false);
+  });
+
+  it('without a log, a failed clean-up still quits and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const world = new StandInWorld('win32');
+      world.becomeReady();
+      const quit = holdQuitUntilDisposed(world.app, {
+        dispose: () => Promise.reject(new Error('no clipboard')),
+      });
+      quit.watch(new world.BrowserWindow({}));
+      world.endWindowsSession();
+      world.app.quit();
+      await settle();
+      await settle();
+      expect(world.quitCompleted).toBe(true);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
   it('a close refused while the clean-up runs does not cancel the quit', async () => {
     const world = new StandInWorld('linux');
     world.becomeReady();
