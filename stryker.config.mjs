@@ -11,6 +11,9 @@ export default {
     '!app/**/*.test.ts',
     '!app/sandbox/**',
     '!app/testing/**',
+    // Test support (fixtures, harnesses, child-process helpers), not the product.
+    '!app/**/testing/**',
+    '!app/**/*-harness.ts',
     'main/electron/*.ts',
     '!main/electron/*.test.ts',
     '!main/electron/main.ts',
