@@ -78,8 +78,11 @@ async function main(): Promise<void> {
     m.location.start.line === r.line &&
     m.mutatorName === r.mutator &&
     (m.replacement ?? '') === r.replacement;
+  // An entry for a file not measured cannot be judged: it is neither used nor stale.
   const stale = reviewed.filter(
-    (r) => !mutants.some((m) => UNDETECTED.has(m.status) && matches(m, r)),
+    (r) =>
+      !notMeasured.includes(r.file) &&
+      !mutants.some((m) => UNDETECTED.has(m.status) && matches(m, r)),
   );
 
   const groups = new Map<string, Tally>();
