@@ -205,7 +205,9 @@ function build(shared: Shared): ServiceHarness {
 async function closeShared(shared: Shared): Promise<void> {
   if (shared.lastFiles) return;
   shared.lastFiles = fileHaystacks(shared.folder);
-  rmSync(shared.folder, { recursive: true, force: true });
+  // The shared rate-limit state is written in the background: a write landing during the
+  // removal makes rmdir fail with ENOTEMPTY, which Node retries when asked to.
+  rmSync(shared.folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   await shared.sandbox.close();
 }
 
