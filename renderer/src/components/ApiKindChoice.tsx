@@ -1,6 +1,6 @@
-import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import type { ApiKind } from '../../../app/contract';
 import { t } from '../i18n/i18n';
+import { RadioCards } from './RadioCards';
 
 /** Which API a new profile speaks: the customer centre's v1, or mStudio's v2. */
 export function ApiKindChoice({
@@ -11,23 +11,15 @@ export function ApiKindChoice({
   onChange: (api: ApiKind) => void;
 }) {
   return (
-    <RadioGroup
-      className="radio-group"
+    <RadioCards
+      label={t('api.label')}
       value={value}
-      onChange={(next) => onChange(next as ApiKind)}
-    >
-      <Label>{t('api.label')}</Label>
-      {(['v1', 'v2'] as const).map((api) => (
-        <Radio key={api} value={api} className="radio">
-          <span className="dot" aria-hidden />
-          <span>
-            <strong>{t(`api.${api}`)}</strong>
-            <Text slot="description" className="hint" elementType="div">
-              {t(`api.${api}.hint`)}
-            </Text>
-          </span>
-        </Radio>
-      ))}
-    </RadioGroup>
+      onChange={onChange}
+      options={(['v1', 'v2'] as const).map((api) => ({
+        value: api,
+        title: t(`api.${api}`),
+        hint: t(`api.${api}.hint`),
+      }))}
+    />
   );
 }

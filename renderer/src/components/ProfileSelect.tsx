@@ -1,8 +1,7 @@
-import { Label, ListBox, ListBoxItem, Popover, Select } from 'react-aria-components';
 import type { ProfileView } from '../../../app/contract';
 import { t } from '../i18n/i18n';
 import { profileLabels } from '../profile-names';
-import { SelectButton } from './SelectButton';
+import { LightSelect } from './LightSelect';
 
 export const NEW_PROFILE = '__new__';
 
@@ -21,33 +20,18 @@ export function ProfileSelect({
 }) {
   const labels = profileLabels(profiles);
   return (
-    <Select
-      className="field"
-      selectedKey={selected ?? null}
+    <LightSelect
+      label={label ?? t('profile.label')}
+      value={selected}
       placeholder={t('profile.choose')}
-      onSelectionChange={(key) => key !== null && onChange(String(key))}
-    >
-      <Label>{label ?? t('profile.label')}</Label>
-      <SelectButton />
-      <Popover className="popover">
-        <ListBox className="list-box">
-          {profiles.map((profile) => (
-            <ListBoxItem
-              key={profile.id}
-              id={profile.id}
-              className="menu-item"
-              textValue={labels.get(profile.id)}
-            >
-              {labels.get(profile.id)}
-            </ListBoxItem>
-          ))}
-          {allowNew && (
-            <ListBoxItem id={NEW_PROFILE} className="menu-item">
-              {t('profile.new')}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
+      onChange={onChange}
+      options={[
+        ...profiles.map((profile) => ({
+          id: profile.id,
+          label: labels.get(profile.id) ?? profile.name,
+        })),
+        ...(allowNew ? [{ id: NEW_PROFILE, label: t('profile.new') }] : []),
+      ]}
+    />
   );
 }

@@ -1,8 +1,11 @@
 import type { ReactElement } from 'react';
-import { Tooltip, TooltipTrigger } from 'react-aria-components';
 import { displayKeys } from '../shortcuts';
 
-/** A tooltip naming the keyboard shortcut of the button it wraps. */
+/**
+ * A tip naming the keyboard shortcut of the button it wraps, on hover or keyboard focus. Drawn
+ * by CSS (no tooltip component on the first screen); the button itself states its shortcut to
+ * assistive technology with aria-keyshortcuts, so the tip is decoration.
+ */
 export function ShortcutHint({
   label,
   keys,
@@ -13,11 +16,8 @@ export function ShortcutHint({
   children: ReactElement;
 }) {
   return (
-    <TooltipTrigger delay={500}>
+    <span className="shortcut-tip" data-tip={`${label}  ${displayKeys(keys)}`}>
       {children}
-      <Tooltip className="popover tooltip" placement="bottom">
-        {label} <kbd>{displayKeys(keys)}</kbd>
-      </Tooltip>
-    </TooltipTrigger>
+    </span>
   );
 }

@@ -1,15 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  FieldError,
-  Form,
-  Input,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextField,
-} from 'react-aria-components';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import type {
   ApiKind,
   ApiTokenRole,
@@ -20,16 +10,25 @@ import type {
 } from '../../../app/contract';
 import { API_TOKEN_ROLES } from '../../../app/contract-names';
 import { ApiKindChoice } from './ApiKindChoice';
-import { DEFAULT_EXPIRY, DeviceTokenFields, expiryFrom, type ExpiryChoice } from './V2TokenFields';
+import { RadioCards } from './RadioCards';
+import { DEFAULT_EXPIRY, expiryFrom, type ExpiryChoice } from '../expiry';
 import { call, errorView } from '../bridge';
 import { t } from '../i18n/i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { ProfileSelect, NEW_PROFILE } from './ProfileSelect';
-import { SecondFactorForm } from './SecondFactorForm';
 import { PasswordField } from './PasswordField';
 import { ScarceCallWarning } from './ScarceCallWarning';
 import { SIGN_IN_ENDPOINT } from '../endpoint-names';
 import { uniqueProfileName } from '../profile-names';
+
+// Loaded when needed: the device token's fields once mStudio is chosen, the second factor
+// once the server asks for it.
+const DeviceTokenFields = lazy(() =>
+  import('./V2TokenFields').then((m) => ({ default: m.DeviceTokenFields })),
+);
+const SecondFactorForm = lazy(() =>
+  import('./SecondFactorForm').then((m) => ({ default: m.SecondFactorForm })),
+);
 
 /** Profile, server, username and password; then the second factor when the server asks. */
 export function SignInScreen({
@@ -52,11 +51,13 @@ export function SignInScreen({
 
   if (session.status === 'second_factor')
     return (
-      <SecondFactorForm
-        kind={session.name}
-        username={session.username}
-        profile={profiles.profiles.find((p) => p.id === session.profileId)}
-      />
+      <Suspense fallback={null}>
+        <SecondFactorForm
+          kind={session.name}
+          username={session.username}
+          profile={profiles.profiles.find((p) => p.id === session.profileId)}
+        />
+      </Suspense>
     );
 
   const chosen = profiles.profiles.find((p) => p.id === choice);
@@ -125,23 +126,23 @@ export function SignInScreen({
           {t('server.label')}: {chosen.server === 'sandbox' ? t('server.sandbox') : chosen.baseUrl}
         </p>
       ) : (
-        <RadioGroup
-          className="radio-group"
+        <RadioCards
+          label={t('server.label')}
           value={server}
-          onChange={(value) => setServer(value as ServerChoice)}
-        >
-          <Label>{t('server.label')}</Label>
-          <ServerRadio
-            value="mittwald"
-            title={t('server.mittwald')}
-            hint={t('server.mittwald.hint')}
-          />
-          <ServerRadio
-            value="sandbox"
-            title={t('server.sandbox')}
-            hint={v2 ? t('server.sandbox.hintV2') : t('server.sandbox.hint')}
-          />
-        </RadioGroup>
+          onChange={setServer}
+          options={[
+            {
+              value: 'mittwald',
+              title: t('server.mittwald'),
+              hint: t('server.mittwald.hint'),
+            },
+            {
+              value: 'sandbox',
+              title: t('server.sandbox'),
+              hint: v2 ? t('server.sandbox.hintV2') : t('server.sandbox.hint'),
+            },
+          ]}
+        />
       )}
       {(chosen?.server ?? server) === 'sandbox' && chosen && (
         <p className="hint">{v2 ? t('server.sandbox.hintV2') : t('server.sandbox.hint')}</p>
@@ -162,12 +163,14 @@ export function SignInScreen({
       </TextField>
       <PasswordField label={t('signIn.password')} value={password} onChange={setPassword} />
       {v2 && (
-        <DeviceTokenFields
-          roles={roles}
-          onRolesChange={setRoles}
-          expiry={expiry}
-          onExpiryChange={setExpiry}
-        />
+        <Suspense fallback={null}>
+          <DeviceTokenFields
+            roles={roles}
+            onRolesChange={setRoles}
+            expiry={expiry}
+            onExpiryChange={setExpiry}
+          />
+        </Suspense>
       )}
       <ErrorMessage error={error} />
       <div className="actions">
@@ -178,19 +181,5 @@ export function SignInScreen({
         </Button>
       </div>
     </Form>
-  );
-}
-
-function ServerRadio({ value, title, hint }: { value: ServerChoice; title: string; hint: string }) {
-  return (
-    <Radio value={value} className="radio">
-      <span className="dot" aria-hidden />
-      <span>
-        <strong>{title}</strong>
-        <Text slot="description" className="hint" elementType="div">
-          {hint}
-        </Text>
-      </span>
-    </Radio>
   );
 }

@@ -1,7 +1,6 @@
-import { Label, ListBox, ListBoxItem, Popover, Select } from 'react-aria-components';
 import { t } from '../i18n/i18n';
 import { TOKEN_FILTERS, type TokenFilter } from '../token-filters';
-import { SelectButton } from './SelectButton';
+import { LightSelect } from './LightSelect';
 
 /** Which tokens the list shows: all, by where the secret is, this device's, old, to retire. */
 export function TokenFilters({
@@ -14,22 +13,15 @@ export function TokenFilters({
   oldTokenDays: number;
 }) {
   return (
-    <Select
-      className="field filter"
-      selectedKey={value}
-      onSelectionChange={(key) => key !== null && onChange(key as TokenFilter)}
-    >
-      <Label>{t('filter.label')}</Label>
-      <SelectButton />
-      <Popover className="popover">
-        <ListBox className="list-box">
-          {TOKEN_FILTERS.map((filter) => (
-            <ListBoxItem key={filter} id={filter} className="menu-item">
-              {t(`filter.${filter}`, { days: oldTokenDays })}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+    <LightSelect
+      className="filter"
+      label={t('filter.label')}
+      value={value}
+      onChange={onChange}
+      options={TOKEN_FILTERS.map((filter) => ({
+        id: filter,
+        label: t(`filter.${filter}`, { days: oldTokenDays }),
+      }))}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { KeyRound, Plus, RefreshCw, Search, Trash2, X } from 'lucide-react';
+import { KeyRound, Plus, RefreshCw, Search, X } from 'lucide-react';
 import {
   lazy,
   Suspense,
@@ -9,37 +9,21 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  Button,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  SearchField,
-  Select,
-} from 'react-aria-components';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
 import type { ErrorView, TokenListColumns, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
 import { copyApiToken, copyToken } from '../copy';
 import { useShortcuts } from '../hooks/useShortcuts';
-import { displayKeys } from '../shortcuts';
 import { markPainted } from '../paint-marks';
 import { showToast } from '../toasts';
 import { t } from '../i18n/i18n';
 import { filterRows, shownRows, sortRows, TokenList, type SortOrder } from '../token-list';
 import { applyFilter, oldBefore, type TokenFilter } from '../token-filters';
 import { useEventState } from '../hooks/useEventState';
-import { ExportMenu } from './ExportMenu';
-import { TokenFilters } from './TokenFilters';
+import { ListControls, ToolbarActions } from './TokenToolbar';
 import type { RowActions } from './TokenTableRow';
-import { CopyMenu } from './CopyMenu';
 import { ErrorMessage } from './ErrorMessage';
-import { ShortcutHint } from './ShortcutHint';
-import { SelectButton } from './SelectButton';
 import { TokenTable, type TableHandle } from './TokenTable';
-
-const SORTS: SortOrder[] = ['newest', 'oldest', 'description'];
 
 // Loaded when first opened: the token list itself needs neither.
 const CreateTokenDialog = lazy(() =>
@@ -172,6 +156,8 @@ export function TokensScreen() {
   });
 
   const selectedRows = useMemo(() => list?.rowsOf(selection) ?? [], [list, selection]);
+  const refresh = useCallback(() => void load(true), [load]);
+  const startCreating = useCallback(() => setCreating(true), []);
   const focusTable = () => tableRef.current?.focusFirstRow();
 
   return (
@@ -210,73 +196,22 @@ export function TokensScreen() {
               )}
             </div>
           </SearchField>
-          <Select
-            className="field sort"
-            selectedKey={sort}
-            onSelectionChange={(key) => key !== null && setSort(key as SortOrder)}
-          >
-            <Label>{t('tokens.sort')}</Label>
-            <SelectButton />
-            <Popover className="popover">
-              <ListBox className="list-box">
-                {SORTS.map((order) => (
-                  <ListBoxItem key={order} id={order} className="menu-item">
-                    {t(`tokens.sort.${order}`)}
-                  </ListBoxItem>
-                ))}
-              </ListBox>
-            </Popover>
-          </Select>
-          <TokenFilters value={filter} onChange={setFilter} oldTokenDays={oldTokenDays} />
+          <ListControls
+            sort={sort}
+            onSort={setSort}
+            filter={filter}
+            onFilter={setFilter}
+            oldTokenDays={oldTokenDays}
+          />
         </div>
-        <div className="toolbar-group actions-group">
-          {selectedRows.length > 0 && (
-            <ShortcutHint label={t('shortcut.revoke')} keys="Delete">
-              <Button
-                className="danger"
-                onPress={() => setRevoking(selectedRows)}
-                aria-keyshortcuts="Delete"
-              >
-                <Trash2 size={16} aria-hidden />
-                {t('tokens.revokeSelected', { count: selectedRows.length })}
-              </Button>
-            </ShortcutHint>
-          )}
-          <ShortcutHint label={t('shortcut.refresh')} keys="Mod+R">
-            <Button
-              onPress={() => void load(true)}
-              isDisabled={loading}
-              aria-keyshortcuts={displayKeys('Mod+R')}
-            >
-              {loading ? (
-                <span className="spinner" aria-hidden />
-              ) : (
-                <RefreshCw size={16} aria-hidden />
-              )}
-              {loading ? t('tokens.refreshing') : t('tokens.refresh')}
-            </Button>
-          </ShortcutHint>
-          {!v2 && (
-            <CopyMenu
-              label={t('tokens.copyApiToken')}
-              kind="apiToken"
-              onCopy={(format) => void copyApiToken(format)}
-            >
-              {t('tokens.copyApiToken')}
-            </CopyMenu>
-          )}
-          <ExportMenu />
-          <ShortcutHint label={t('shortcut.newToken')} keys="Mod+N">
-            <Button
-              className="primary"
-              onPress={() => setCreating(true)}
-              aria-keyshortcuts={displayKeys('Mod+N')}
-            >
-              <Plus size={16} aria-hidden />
-              {t('tokens.new')}
-            </Button>
-          </ShortcutHint>
-        </div>
+        <ToolbarActions
+          selectedRows={selectedRows}
+          loading={loading}
+          v2={v2}
+          onRevoke={setRevoking}
+          onRefresh={refresh}
+          onNew={startCreating}
+        />
       </div>
       {list?.cacheHit && (
         <div className="notice alert warn" role="status">

@@ -1,33 +1,12 @@
 import { Check } from 'lucide-react';
-import {
-  Checkbox,
-  CheckboxGroup,
-  FieldError,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  Text,
-} from 'react-aria-components';
+import { Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-components';
 import type { ApiTokenRole } from '../../../app/contract';
 import { API_TOKEN_ROLES } from '../../../app/contract-names';
 import { formatDateTime, t } from '../i18n/i18n';
-import { SelectButton } from './SelectButton';
+import { EXPIRY_DAYS, type ExpiryChoice } from '../expiry';
+import { LightSelect } from './LightSelect';
 
-const DAY = 24 * 3600_000;
-/** Lifetimes offered; 90 days is the service's default for this device's token. */
-export const EXPIRY_DAYS = [7, 30, 90, 180, 365] as const;
-export const DEFAULT_EXPIRY = 'days-90';
-/** `days-N`, `never`, or `keep` (the edit dialog: leave the expiry as it is). */
-export type ExpiryChoice = `days-${number}` | 'never' | 'keep';
-
-/** The epoch ms an expiry choice stands for: undefined for "keep", null for "never". */
-export function expiryFrom(choice: ExpiryChoice, now: number): number | null | undefined {
-  if (choice === 'keep') return undefined;
-  if (choice === 'never') return null;
-  return now + Number(choice.slice('days-'.length)) * DAY;
-}
+export { DEFAULT_EXPIRY, EXPIRY_DAYS, expiryFrom, type ExpiryChoice } from '../expiry';
 
 /** The roles of a v2 API token: at least one; both by default. */
 export function RolesField({
@@ -98,24 +77,13 @@ export function ExpiryField({
     ...(allowNever ? [{ id: 'never' as const, label: t('expiry.never') }] : []),
   ];
   return (
-    <Select
-      className="field"
-      selectedKey={value}
-      onSelectionChange={(key) => key !== null && onChange(key as ExpiryChoice)}
-    >
-      <Label>{t('expiry.label')}</Label>
-      <SelectButton />
-      {value === 'never' && <Text slot="description">{t('expiry.neverHint')}</Text>}
-      <Popover className="popover">
-        <ListBox className="list-box">
-          {options.map((option) => (
-            <ListBoxItem key={option.id} id={option.id} className="menu-item">
-              {option.label}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+    <LightSelect
+      label={t('expiry.label')}
+      value={value}
+      onChange={onChange}
+      options={options}
+      description={value === 'never' ? t('expiry.neverHint') : undefined}
+    />
   );
 }
 
