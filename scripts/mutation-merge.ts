@@ -8,11 +8,15 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { z } from 'zod';
 import { currentSource, mutatedFiles, root } from './mutation-scope';
 
 const fileSchema = z.looseObject({ source: z.string(), mutants: z.array(z.unknown()) });
-const reportSchema = z.looseObject({ files: z.record(z.string(), fileSchema) });
+const reportSchema = z.looseObject({
+  files: z.record(z.string(), fileSchema),
+  config: z.looseObject({ mutate: z.array(z.string()) }),
+});
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {
@@ -25,19 +29,25 @@ const reports = paths
     at: statSync(path).mtimeMs,
     report: reportSchema.parse(JSON.parse(readFileSync(path, 'utf8'))),
   }))
+  .map((r) => ({
+    ...r,
+    // An incremental run also lists files it did not mutate, with their old results beside
+    // today's source: only the files its own `mutate` globs name were measured by it.
+    mutated: new Set(globSync(r.report.config.mutate, { cwd: root })),
+  }))
   .sort((a, b) => b.at - a.at);
 
 const files: Record<string, z.infer<typeof fileSchema>> = {};
 const unmeasured: string[] = [];
 for (const file of await mutatedFiles()) {
   const source = currentSource(file);
-  const found = reports.find((r) => r.report.files[file]?.source === source);
+  const found = reports.find((r) => r.mutated.has(file) && r.report.files[file]?.source === source);
   const entry = found?.report.files[file];
   if (entry) files[file] = entry;
   else unmeasured.push(file);
   console.log(`${file}: ${found ? found.path : 'no report of its current source'}`);
 }
-const newest = reports[0]?.report ?? { files: {} };
+const newest = reports[0]?.report ?? { files: {}, config: { mutate: [] } };
 writeFileSync(join(root, 'mutation-output', 'mutation.json'), JSON.stringify({ ...newest, files }));
 console.log(
   `merged ${Object.keys(files).length} files from ${reports.length} reports; ${unmeasured.length} not measured`,
