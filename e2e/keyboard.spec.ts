@@ -215,3 +215,39 @@ test('the table by keyboard: T or the skip link reach it, arrows move between ro
   await page.keyboard.press('ArrowDown');
   await expect(checkboxes.nth(0)).toBeFocused();
 });
+
+test('a select by keyboard: Enter, Space or ArrowDown opens it on the chosen option, Enter chooses, Escape leaves it as it was', async ({
+  page,
+}) => {
+  await signIn(page);
+  await createToken(page, 'alpha');
+  await createToken(page, 'beta');
+  // The button is named by its value, then its label (as before the list was loaded on demand).
+  const sort = page.getByRole('button', { name: 'Newest first Sort' });
+  const rows = page.getByRole('checkbox', { name: /^Select (alpha|beta)/ });
+  await expect(rows.first()).toHaveAccessibleName(/beta/);
+
+  await sort.focus();
+  await page.keyboard.press('ArrowDown');
+  const list = page.getByRole('listbox', { name: 'Sort' });
+  await expect(list.getByRole('option', { name: 'Newest first' })).toBeFocused();
+  await expect(sort).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  const oldest = page.getByRole('button', { name: 'Oldest first Sort' });
+  await expect(oldest).toBeFocused();
+  await expect(rows.first()).toHaveAccessibleName(/alpha/);
+
+  // Escape closes without a change; Space and Enter open it too.
+  await page.keyboard.press('Space');
+  await expect(list.getByRole('option', { name: 'Oldest first' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(oldest).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(list.getByRole('option', { name: 'Oldest first' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(rows.first()).toHaveAccessibleName(/alpha/);
+});

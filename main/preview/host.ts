@@ -132,8 +132,9 @@ async function openWindow(options: PreviewOptions, profileDir: string): Promise<
 }
 
 /**
- * invoke through exposeBinding; events pushed with page.evaluate, snapshot first. Everything
- * handed to the page is also written to the transcript, for the e2e leak check.
+ * invoke through exposeBinding; answers and events go in through the DevTools protocol as one
+ * JSON literal each (see `deliver`). Everything handed to the page is also written to the
+ * transcript, for the e2e leak check.
  */
 async function installBridge(
   page: Page,
@@ -141,17 +142,33 @@ async function installBridge(
   transcript: string[],
   tamper: ((channel: unknown, answer: Result<unknown>) => Result<unknown>) | undefined,
 ): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  /**
+   * Calls a page function of the bridge with a JSON text as its argument, evaluated as a
+   * literal: no string to escape twice nor to parse again in the page. A 10,000-token list
+   * crossed a binding's return value (or page.evaluate) in 2–3 times the time.
+   * JSON.stringify's output is an ECMAScript literal (ES2019), so nothing in it can run; only
+   * a "__proto__" key would mean something else in a literal (the prototype), so such a text
+   * is handed over as a string and parsed.
+   */
+  const deliver = async (call: string, json: string) => {
+    const literal = json.includes('"__proto__":') ? `JSON.parse(${JSON.stringify(json)})` : json;
+    const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `${call}, ${literal})`,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`the page refused the answer: ${exceptionDetails.text}`);
+  };
   const subscriptions = new Map<EventName, () => void>();
   await page.exposeBinding(
     '__mwtokensInvoke',
-    async (_source, channel: unknown, input: unknown) => {
+    async (_source, id: unknown, channel: unknown, input: unknown) => {
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) return;
       const answer = await dispatch(manager, channel, input, (line) => console.error(line));
       const given = tamper ? tamper(channel, answer) : answer;
-      // Handed over as JSON text: Playwright serialises an object value by value (a list of
-      // 10,000 tokens took longer than painting it); one string crosses at once.
       const text = JSON.stringify(given);
       transcript.push(text);
-      return text;
+      await deliver(`__mwtokensAnswer(${id}`, text);
     },
   );
   await page.exposeBinding('__mwtokensSubscribe', (_source, event: unknown) => {
@@ -163,15 +180,7 @@ async function installBridge(
       manager.on(event, (payload) => {
         const text = JSON.stringify(payload);
         transcript.push(text);
-        page
-          .evaluate(
-            ([name, data]) =>
-              (
-                globalThis as unknown as { __mwtokensEmit(e: string, p: unknown): void }
-              ).__mwtokensEmit(name, JSON.parse(data)),
-            [event, text] as const,
-          )
-          .catch(() => undefined);
+        deliver(`__mwtokensEmit(${JSON.stringify(event)}`, text).catch(() => undefined);
       }),
     );
   });

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import type { SelectOption } from './LightSelect';
 
@@ -19,6 +19,19 @@ export function SelectListPopover<K extends string>({
   selected: K | undefined;
   onChoose: (chosen: K | undefined) => void;
 }) {
+  const list = useRef<HTMLDivElement>(null);
+  // Opened again (its code already loaded), react-aria can leave focus on the list itself:
+  // focus then goes to the chosen option, as on the first opening.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const box = list.current;
+      if (!box || document.activeElement !== box) return;
+      const options = box.querySelectorAll<HTMLElement>('[role="option"]');
+      const chosen = box.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
+      (chosen ?? options[0])?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <Popover
       className="popover select-popover"
@@ -29,6 +42,7 @@ export function SelectListPopover<K extends string>({
       onOpenChange={(open) => !open && onChoose(undefined)}
     >
       <ListBox
+        ref={list}
         className="list-box"
         aria-labelledby={labelledBy}
         selectionMode="single"
