@@ -41,4 +41,81 @@ describe('parseCliArgs', () => {
     });
     expect(parseCliArgs(['help', 'nonsense'])).toMatchObject({ ok: false });
   });
+
+  it('each command refuses an option it does not know, naming the option', () => {
+    for (const argv of [
+      ['token', '--bogus'],
+      ['list', '--bogus'],
+      ['exec', '--bogus', 'node'],
+    ]) {
+      const parsed = parseCliArgs(argv);
+      expect(parsed, argv.join(' ')).toMatchObject({ ok: false });
+      expect(parsed.ok || parsed.message).toMatch(/'--bogus'/);
+    }
+  });
+
+  it('a stray word is refused without repeating it (it could be a pasted secret)', () => {
+    for (const argv of [
+      ['token', 'stray-word'],
+      ['list', '-p', 'a', 'stray-word'],
+    ]) {
+      expect(parseCliArgs(argv)).toEqual({
+        ok: false,
+        message: 'unexpected argument (this command takes options only)',
+      });
+    }
+  });
+
+  it('an unknown command is echoed only when it looks like a mistyped command', () => {
+    expect(parseCliArgs(['tokens'])).toEqual({ ok: false, message: 'unknown command “tokens”' });
+    expect(parseCliArgs(['x'])).toEqual({ ok: false, message: 'unknown command “x”' });
+    for (const word of ['Tokens', 'tok3n', '3token', 'token!', 'a'.repeat(21), 'mw_pasted']) {
+      expect(parseCliArgs([word]), word).toEqual({ ok: false, message: 'unknown command' });
+    }
+  });
+
+  it('token: --format/-f takes raw, header or env and nothing else; -h is its help', () => {
+    expect(parseCliArgs(['token', '-f', 'env'])).toEqual({
+      ok: true,
+      command: { name: 'token', format: 'env' },
+    });
+    expect(parseCliArgs(['token', '--format=header', '-p', 'P'])).toEqual({
+      ok: true,
+      command: { name: 'token', profile: 'P', format: 'header' },
+    });
+    expect(parseCliArgs(['token', '--format', 'xml'])).toEqual({
+      ok: false,
+      message: '--format is one of raw, header, env',
+    });
+    expect(parseCliArgs(['token', '-h'])).toEqual({
+      ok: true,
+      command: { name: 'help', topic: 'token' },
+    });
+  });
+
+  it('list: --json, and no profile when neither --profile nor MWTOKENS_PROFILE names one', () => {
+    expect(parseCliArgs(['list', '--json'], { MWTOKENS_PROFILE: '' })).toEqual({
+      ok: true,
+      command: { name: 'list', json: true },
+    });
+  });
+
+  it('exec: help only without a command; a command is required; --profile=NAME is one word', () => {
+    expect(parseCliArgs(['exec', '--help'])).toEqual({
+      ok: true,
+      command: { name: 'help', topic: 'exec' },
+    });
+    expect(parseCliArgs(['exec', '-p', 'CI'])).toEqual({
+      ok: false,
+      message: 'exec needs a command after --',
+    });
+    expect(parseCliArgs(['exec', '--profile=CI', 'node', '-v'])).toEqual({
+      ok: true,
+      command: { name: 'exec', profile: 'CI', command: 'node', args: ['-v'] },
+    });
+    expect(parseCliArgs(['exec', 'env'], { MWTOKENS_PROFILE: 'E' })).toEqual({
+      ok: true,
+      command: { name: 'exec', profile: 'E', command: 'env', args: [] },
+    });
+  });
 });
