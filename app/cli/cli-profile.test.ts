@@ -1,0 +1,64 @@
+/**
+ * Which profile the CLI uses, in this process over a service harness's store, and what a
+ * script is told (exit 4 or 3, the message) when it cannot tell or the profile cannot serve.
+ */
+import { describe, expect, it } from 'vitest';
+import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+import { EXIT } from './exit-codes';
+import { cli } from './testing/cli-runner';
+
+async function idOf(h: ServiceHarness, name: string): Promise<string> {
+  const found = (await h.ok('profiles:list')).profiles.find((p) => p.name === name);
+  if (!found) throw new Error(`no profile ${name}`);
+  return found.id;
+}
+
+describe('choosing the profile', () => {
+  it('the app’s default profile wins over the selected one when none is named', async () => {
+    const h = await startService();
+    await signedIn(h);
+    await h.ok('profiles:add', { name: 'Other', server: 'sandbox' });
+    // "Other" is selected now and not signed in; the default points back at "Sandbox".
+    expect((await cli(h, ['list'])).code).toBe(EXIT.notSignedIn);
+    await h.ok('settings:set', { defaultProfileId: await idOf(h, 'Sandbox') });
+    const run = await cli(h, ['list']);
+    expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(run.stdout).toMatch(/^UUID {2}/);
+  });
+
+  it('an exact name wins; names differing only in case are ambiguous and answered with ids', async () => {
+    const h = await startService();
+    await h.ok('profiles:add', { name: 'Prod', server: 'sandbox' });
+    await h.ok('profiles:add', { name: 'PROD', server: 'sandbox' });
+    const ids = [await idOf(h, 'Prod'), await idOf(h, 'PROD')];
+    expect(await cli(h, ['token', '-p', 'Prod'])).toEqual({
+      code: EXIT.notSignedIn,
+      stdout: '',
+      stderr: 'mwtokens: Profile “Prod” has no stored sign-in. Sign in with the app first.\n',
+    });
+    expect(await cli(h, ['token', '-p', 'prod'])).toEqual({
+      code: EXIT.unknownProfile,
+      stdout: '',
+      stderr: `mwtokens: More than one profile is named “prod”; use its id: ${ids.join(', ')}.\n`,
+    });
+  });
+
+  it('an unknown name lists every known profile by name', async () => {
+    const h = await startService();
+    await h.ok('profiles:add', { name: 'One', server: 'sandbox' });
+    await h.ok('profiles:add', { name: 'Two', server: 'sandbox' });
+    expect((await cli(h, ['list', '-p', 'Three'])).stderr).toBe(
+      'mwtokens: There is no profile “Three”. Profiles: “One”, “Two”.\n',
+    );
+  });
+
+  it('the built-in sandbox is refused outside the app (exit 1), before any request', async () => {
+    const h = await startService();
+    await signedIn(h);
+    const before = h.sandbox.countRequests();
+    const run = await cli(h, ['token'], { sandboxUrl: undefined });
+    expect(run.code).toBe(EXIT.failed);
+    expect(run.stderr).toMatch(/^mwtokens: Profile “Sandbox” uses the app's built-in sandbox/);
+    expect(h.sandbox.countRequests()).toBe(before);
+  });
+});
