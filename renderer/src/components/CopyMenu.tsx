@@ -3,11 +3,9 @@ import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
 import type { CopyFormat } from '../../../app/contract';
 import { RowIcon } from './RowIcons';
 
-/**
- * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
- * token, which is the bearer itself.
- */
-export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
+import type { CopyKind } from './CopyMenuPopover';
+
+export type { CopyKind };
 
 const CopyMenuPopover = lazy(() =>
   import('./CopyMenuPopover').then((m) => ({ default: m.CopyMenuPopover })),

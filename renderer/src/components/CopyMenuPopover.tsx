@@ -6,7 +6,11 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n';
 import { ScarceCallWarning } from './ScarceCallWarning';
 
-import type { CopyKind } from './CopyMenu';
+/**
+ * An access token (a v1 row), the session's own short-lived API token, or a v2 (mStudio) API
+ * token, which is the bearer itself.
+ */
+export type CopyKind = 'accessToken' | 'apiToken' | 'v2Token';
 
 /** The formats each kind offers: only an access token has a sign-in exchange. */
 const KIND_FORMATS = {

@@ -1,10 +1,9 @@
 import { ChevronDown } from 'lucide-react';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 
-export interface SelectOption<K extends string> {
-  id: K;
-  label: string;
-}
+import type { SelectOption } from './SelectListPopover';
+
+export type { SelectOption };
 
 const SelectListPopover = lazy(() =>
   import('./SelectListPopover').then((m) => ({ default: m.SelectListPopover })),

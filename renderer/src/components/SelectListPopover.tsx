@@ -1,6 +1,11 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { ListBox, ListBoxItem, Popover } from 'react-aria-components';
-import type { SelectOption } from './LightSelect';
+
+/** An option of a LightSelect (declared here: the lazily loaded list is the one reading it). */
+export interface SelectOption<K extends string> {
+  id: K;
+  label: string;
+}
 
 /**
  * A light select's list (react-aria's ListBox in a popover), loaded on first open. Focus starts
