@@ -17,7 +17,13 @@ function slowStream() {
       });
     },
   });
-  return { stream: stream as unknown as NodeJS.WriteStream, finished };
+  return { stream, finished };
+}
+
+/** Makes this process's stdout and stderr the given test streams. */
+function swapStreams(stdout: Writable, stderr: Writable): void {
+  vi.spyOn(process, 'stdout', 'get').mockReturnValue(stdout as typeof process.stdout);
+  vi.spyOn(process, 'stderr', 'get').mockReturnValue(stderr as typeof process.stderr);
 }
 
 afterEach(() => {
@@ -28,8 +34,7 @@ describe('processStreams', () => {
   it('stdout and stderr each resolve once their own stream has the text', async () => {
     const out = slowStream();
     const err = slowStream();
-    vi.spyOn(process, 'stdout', 'get').mockReturnValue(out.stream);
-    vi.spyOn(process, 'stderr', 'get').mockReturnValue(err.stream);
+    swapStreams(out.stream, err.stream);
     const streams = processStreams();
     await streams.stdout('the output\n');
     expect(out.finished).toEqual(['the output\n']);
@@ -40,8 +45,7 @@ describe('processStreams', () => {
 
   it('a reader gone away (EPIPE) throws nothing, and a destroyed stream resolves unwritten', async () => {
     const out = slowStream();
-    vi.spyOn(process, 'stdout', 'get').mockReturnValue(out.stream);
-    vi.spyOn(process, 'stderr', 'get').mockReturnValue(slowStream().stream);
+    swapStreams(out.stream, slowStream().stream);
     const streams = processStreams();
     expect(() =>
       out.stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })),
