@@ -26,6 +26,22 @@ describe('choosing the profile', () => {
     expect(run.stdout).toMatch(/^UUID {2}/);
   });
 
+  it('with no default and none selected: the only profile, else exit 4 asking for --profile', async () => {
+    const h = await startService();
+    await signedIn(h);
+    const unselect = () =>
+      h.manager.vault.updateProfiles((record) => ({ ...record, selectedProfileId: undefined }));
+    await unselect();
+    expect((await cli(h, ['list'])).code).toBe(EXIT.ok);
+    await h.ok('profiles:add', { name: 'Other', server: 'sandbox' });
+    await unselect();
+    expect(await cli(h, ['list'])).toEqual({
+      code: EXIT.unknownProfile,
+      stdout: '',
+      stderr: 'mwtokens: Say which profile with --profile NAME. Profiles: “Sandbox”, “Other”.\n',
+    });
+  });
+
   it('an exact name wins; names differing only in case are ambiguous and answered with ids', async () => {
     const h = await startService();
     await h.ok('profiles:add', { name: 'Prod', server: 'sandbox' });
