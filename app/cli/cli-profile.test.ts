@@ -2,8 +2,11 @@
  * Which profile the CLI uses, in this process over a service harness's store, and what a
  * script is told (exit 4 or 3, the message) when it cannot tell or the profile cannot serve.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import { EXIT } from './exit-codes';
 import { cli } from './testing/cli-runner';
 
@@ -42,6 +45,13 @@ describe('choosing the profile', () => {
     });
   });
 
+  it('unreadable settings do not stop the CLI: the selected profile is used', async () => {
+    const h = await startService();
+    await signedIn(h);
+    writeFileSync(join(h.folder, 'settings.json'), '{ not json');
+    expect((await cli(h, ['list'])).code).toBe(EXIT.ok);
+  });
+
   it('an exact name wins; names differing only in case are ambiguous and answered with ids', async () => {
     const h = await startService();
     await h.ok('profiles:add', { name: 'Prod', server: 'sandbox' });
@@ -76,5 +86,19 @@ describe('choosing the profile', () => {
     expect(run.code).toBe(EXIT.failed);
     expect(run.stderr).toMatch(/^mwtokens: Profile “Sandbox” uses the app's built-in sandbox/);
     expect(h.sandbox.countRequests()).toBe(before);
+  });
+});
+
+describe('a keychain that fails', () => {
+  it('one that cannot even say whether it is available is reported as not available (5)', async () => {
+    const h = await startService();
+    await signedIn(h);
+    class Broken extends EphemeralAesGcmCipher {
+      override isAvailable = () => Promise.reject(new Error('keychain daemon gone'));
+      override decrypt = () => Promise.reject(new Error('keychain daemon gone'));
+    }
+    const run = await cli(h, ['list'], { cipher: new Broken() });
+    expect(run).toMatchObject({ code: EXIT.keychain, stdout: '' });
+    expect(run.stderr).toMatch(/^mwtokens: The keychain \(.+\) is not available/);
   });
 });
