@@ -78,6 +78,19 @@ describe('choosing the profile', () => {
     );
   });
 
+  it('a profile whose first sign-in has not got through yet is not offered', async () => {
+    const h = await startService();
+    await signedIn(h);
+    await h.ok('profiles:add', { name: 'Half', server: 'sandbox' });
+    await h.manager.vault.updateProfiles((record) => ({
+      ...record,
+      profiles: record.profiles.map((p) => (p.name === 'Half' ? { ...p, provisional: true } : p)),
+    }));
+    expect((await cli(h, ['list', '-p', 'Half'])).stderr).toBe(
+      'mwtokens: There is no profile “Half”. Profiles: “Sandbox”.\n',
+    );
+  });
+
   it('the built-in sandbox is refused outside the app (exit 1), before any request', async () => {
     const h = await startService();
     await signedIn(h);
