@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
+import { sandboxDeviceToken, v2SignedIn } from '../testing/v2-service-fixture';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
 import { EXIT } from './exit-codes';
 import { cli } from './testing/cli-runner';
@@ -113,5 +114,19 @@ describe('a keychain that fails', () => {
     const run = await cli(h, ['list'], { cipher: new Broken() });
     expect(run).toMatchObject({ code: EXIT.keychain, stdout: '' });
     expect(run.stderr).toMatch(/^mwtokens: The keychain \(.+\) is not available/);
+  });
+});
+
+describe('a v2 profile whose device token ran out', () => {
+  it('at the very moment of expiry it is “expired” with its date, not “no stored sign-in”', async () => {
+    const h = await startService();
+    await v2SignedIn(h);
+    const expiresAt = sandboxDeviceToken(h)?.expiresAt ?? 0;
+    h.clock.advance(expiresAt - h.clock.now);
+    expect(await cli(h, ['list'])).toEqual({
+      code: EXIT.notSignedIn,
+      stdout: '',
+      stderr: `mwtokens: This device's API token of “Studio” expired at ${new Date(expiresAt).toISOString()}. Sign in again with the app.\n`,
+    });
   });
 });
