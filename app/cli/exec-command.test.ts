@@ -3,7 +3,7 @@
  * status a script sees, the message for a command that cannot start, and signals reaching the
  * child and our listeners gone once it ended.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, fstatSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,13 @@ describe.skipIf(process.platform === 'win32')('runInheriting', () => {
       MITTWALD_API_URL: 'https://api.example',
     });
     await expect(status).resolves.toBe(0);
+  });
+
+  it('the child writes to our own stdout and stderr (pipes and terminals work as if it ran alone)', async () => {
+    const same = [1, 2].map((fd) => `${fstatSync(fd).dev}:${fstatSync(fd).ino}`);
+    const script =
+      'const { fstatSync: s } = require("node:fs"); const id = (fd) => `${s(fd).dev}:${s(fd).ino}`; process.exit(id(1) === process.argv[1] && id(2) === process.argv[2] ? 0 : 1)';
+    await expect(run(node, ['-e', script, '--', ...same]).status).resolves.toBe(0);
   });
 
   it('a child ended by a signal answers 128 + its number, as shells do', async () => {
