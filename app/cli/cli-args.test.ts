@@ -66,6 +66,19 @@ describe('parseCliArgs', () => {
     }
   });
 
+  it('an option’s value is never echoed, even of an unknown or flag option', () => {
+    const pasted = 'pasted0value';
+    for (const argv of [
+      ['token', `--bogus=${pasted}`],
+      ['list', `--json=${pasted}`],
+      ['token', `-x${pasted}`],
+    ]) {
+      const parsed = parseCliArgs(argv);
+      expect(parsed.ok, argv.join(' ')).toBe(false);
+      expect(JSON.stringify(parsed)).not.toContain(pasted);
+    }
+  });
+
   it('an unknown command is echoed only when it looks like a mistyped command', () => {
     expect(parseCliArgs(['tokens'])).toEqual({ ok: false, message: 'unknown command “tokens”' });
     expect(parseCliArgs(['x'])).toEqual({ ok: false, message: 'unknown command “x”' });
