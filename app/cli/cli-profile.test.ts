@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
 import { sandboxDeviceToken, v2SignedIn } from '../testing/v2-service-fixture';
 import { EphemeralAesGcmCipher } from '../vault/aes-gcm-cipher';
+import type { SecretCipher } from '../vault/ports';
 import { EXIT } from './exit-codes';
 import { cli } from './testing/cli-runner';
 
@@ -114,6 +115,32 @@ describe('a keychain that fails', () => {
     const run = await cli(h, ['list'], { cipher: new Broken() });
     expect(run).toMatchObject({ code: EXIT.keychain, stdout: '' });
     expect(run.stderr).toMatch(/^mwtokens: The keychain \(.+\) is not available/);
+  });
+});
+
+describe('a renewed API token that cannot be stored back', () => {
+  it('is still printed, and the stored one stays as it was', async () => {
+    const h = await startService();
+    await signedIn(h);
+    const id = await idOf(h, 'Sandbox');
+    await h.ok('clipboard:copyApiToken', { format: 'raw' });
+    const old = h.clipboard.text;
+    const storedBefore = (await h.manager.vault.readSecrets(id)).apiToken;
+    h.clock.advance(2 * 60 * 60 * 1000);
+    // The keychain decrypts but cannot say whether it may store now.
+    const unsure: SecretCipher = {
+      backend: h.cipher.backend,
+      isAvailable: () => Promise.reject(new Error('keychain busy')),
+      encrypt: (plain) => h.cipher.encrypt(plain),
+      decrypt: (bytes) => h.cipher.decrypt(bytes),
+      allowWeak: () => undefined,
+    };
+    const run = await cli(h, ['token'], { cipher: unsure });
+    expect(run.code).toBe(EXIT.ok);
+    // Renewed (the old one had expired) and good for this call.
+    expect(run.stdout.trim()).not.toBe(old);
+    expect(h.sandbox.world.issuedSecrets).toContain(run.stdout.trim());
+    expect((await h.manager.vault.readSecrets(id)).apiToken).toEqual(storedBefore);
   });
 });
 
