@@ -126,5 +126,10 @@ function usageMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
     return 'unexpected argument (this command takes options only)';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // Named only when it looks like an option: a pasted secret after "--" is never echoed.
+    const named = /'(--?[A-Za-z][\w-]{0,24})'/.exec(error.message)?.[1];
+    return named ? `unknown option ${named}` : 'unknown option';
+  }
   return error.message;
 }
