@@ -349,10 +349,15 @@ describe('timeouts', () => {
     expect(settled).toMatchObject({ kind: 'timeout', message: 'No answer within 15 s.' });
   });
 
-  it('a TimeoutError counts as a timeout, anything else thrown as a network failure', async () => {
+  it('a TimeoutError or AbortError counts as a timeout, anything else as a network failure', async () => {
     const timedOut = scriptedFetch(new DOMException('timed out', 'TimeoutError'));
     expect(
       await failure(client(timedOut.fetch).http.send({ method: 'POST', path: '/x' })),
+    ).toMatchObject({ kind: 'timeout' });
+    // A fetch given by the host (Electron's net.fetch, say) that gives up on its own aborts.
+    const aborted = scriptedFetch(new DOMException('aborted', 'AbortError'));
+    expect(
+      await failure(client(aborted.fetch).http.send({ method: 'POST', path: '/x' })),
     ).toMatchObject({ kind: 'timeout' });
     const refused = scriptedFetch(new Error('ECONNREFUSED'));
     expect(
