@@ -110,7 +110,10 @@ export const TokenTableRow = memo(function TokenTableRow({
       </div>
       {v2 && <ExpiresCell row={row} now={now} expiringSoonDays={expiringSoonDays} />}
       <div className="cell" role="cell">
-        <span className={`badge${row.held ? ' ok' : ''}`}>
+        <span
+          className={`badge${row.held ? ' ok' : ''}`}
+          title={row.held ? t('tokens.held') : t('tokens.notHeld')}
+        >
           {row.held ? t('tokens.held') : t('tokens.notHeld')}
         </span>
       </div>
