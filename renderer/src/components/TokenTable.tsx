@@ -4,6 +4,8 @@ import {
   useEffect,
   useImperativeHandle,
   useRef,
+  useState,
+  type FocusEvent,
   type KeyboardEvent,
   type ReactNode,
   type Ref,
@@ -11,6 +13,7 @@ import {
 import type { TokenRow } from '../../../app/contract';
 import type { ShownRows } from '../token-list';
 import { t } from '../i18n/i18n';
+import { RowKeys } from '../row-keys';
 import { RowIconSprite } from './RowIcons';
 import { TokenTableRow, type RowActions } from './TokenTableRow';
 
@@ -71,6 +74,7 @@ export function TokenTable({
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
+  const [rowKeys] = useState(() => new RowKeys());
   // TanStack Virtual returns fresh functions each render; we do not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -144,6 +148,17 @@ export function TokenTable({
     for (let at = 0; at < rows.length; at++) if (selection.has(rows.uuid(at))) selectedShown++;
   const allSelected = rows.length > 0 && selectedShown === rows.length;
   const someSelected = selectedShown > 0 && !allSelected;
+  // Focus moving into a row's menu (a portal, outside this element in the DOM) leaves the row
+  // noted: the menu belongs to it.
+  const noteFocus = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.currentTarget.contains(event.target))
+      rowKeys.noteFocus(
+        event.target.closest('[data-uuid]')?.getAttribute('data-uuid') ?? undefined,
+      );
+  };
+  const items = virtualizer.getVirtualItems().filter((item) => item.index < rows.length);
+  const keys = rowKeys.keysFor(items.map((item) => rows.uuid(item.index)));
+
   const toggleAll = (selected: boolean) => {
     const all = new Set<string>();
     if (selected) for (let at = 0; at < rows.length; at++) all.add(rows.uuid(at));
@@ -220,28 +235,27 @@ export function TokenTable({
             <div
               role="rowgroup"
               style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+              onFocusCapture={noteFocus}
             >
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = item.index < rows.length ? rows.row(item.index) : undefined;
+              {items.map((item, at) => {
+                const row = rows.row(item.index);
                 return (
-                  row && (
-                    <TokenTableRow
-                      key={row.uuid}
-                      row={row}
-                      index={item.index}
-                      start={item.start}
-                      selected={selection.has(row.uuid)}
-                      highlighted={row.uuid === highlight}
-                      now={now}
-                      onToggle={onToggle}
-                      onRevoke={onRevoke}
-                      actions={actions}
-                      oldSince={oldSince}
-                      oldTokenDays={oldTokenDays}
-                      v2={v2}
-                      expiringSoonDays={expiringSoonDays}
-                    />
-                  )
+                  <TokenTableRow
+                    key={keys[at]}
+                    row={row}
+                    index={item.index}
+                    start={item.start}
+                    selected={selection.has(row.uuid)}
+                    highlighted={row.uuid === highlight}
+                    now={now}
+                    onToggle={onToggle}
+                    onRevoke={onRevoke}
+                    actions={actions}
+                    oldSince={oldSince}
+                    oldTokenDays={oldTokenDays}
+                    v2={v2}
+                    expiringSoonDays={expiringSoonDays}
+                  />
                 );
               })}
             </div>
