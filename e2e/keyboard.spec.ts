@@ -250,4 +250,18 @@ test('a select by keyboard: Enter, Space or ArrowDown opens it on the chosen opt
   await expect(list.getByRole('option', { name: 'Oldest first' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(rows.first()).toHaveAccessibleName(/alpha/);
+
+  // Closed, a typed letter chooses, as in a native select: no shortcut (n is New token).
+  await page.keyboard.press('n');
+  const newest = page.getByRole('button', { name: 'Newest first Sort' });
+  await expect(newest).toBeFocused();
+  await expect(list).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(rows.first()).toHaveAccessibleName(/beta/);
+  await page.keyboard.press('d');
+  await expect(page.getByRole('button', { name: 'Description A–Z Sort' })).toBeFocused();
+  // A letter no option starts with changes nothing; the shortcuts stay off here.
+  await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: 'Description A–Z Sort' })).toBeFocused();
+  await expect(rows.first()).toHaveAccessibleName(/alpha/);
 });

@@ -32,10 +32,14 @@ export function displayKeys(keys: string): string {
 
 const NOT_TYPED_INTO = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
-/** Where a plain key is text being typed (so it is no shortcut). */
+/**
+ * Where a plain key is text being typed (so it is no shortcut). A select, native or ours (a
+ * button with a list), takes letters too: they choose an option.
+ */
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement) return !NOT_TYPED_INTO.has(target.type);
+  if (target.getAttribute('aria-haspopup') === 'listbox') return true;
   return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 

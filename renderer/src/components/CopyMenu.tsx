@@ -1,6 +1,7 @@
 import { Copy } from 'lucide-react';
-import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { CopyFormat } from '../../../app/contract';
+import { useMenuButton } from '../hooks/useMenuButton';
 import { RowIcon } from './RowIcons';
 
 import type { CopyKind } from './CopyMenuPopover';
@@ -28,9 +29,7 @@ export function CopyMenu({
   disabledReason?: string;
   children?: ReactNode;
 }) {
-  const trigger = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const id = useId();
+  const { trigger, open, id, close, buttonProps } = useMenuButton();
   const className = children ? undefined : 'quiet icon';
   // The icon-only button is a table row's: it shows the table's drawn-once icon.
   const icon = children ? <Copy size={16} aria-hidden /> : <RowIcon name="copy" />;
@@ -53,22 +52,11 @@ export function CopyMenu({
   return (
     <>
       <button
-        ref={trigger}
+        {...buttonProps}
         id={id}
-        type="button"
         className={className}
         aria-label={label}
         aria-haspopup="menu"
-        aria-expanded={open}
-        data-pressed={open || undefined}
-        onClick={() => setOpen(true)}
-        onKeyDown={(event) => {
-          // A menu button opens on the arrows too (in a table row, the arrows move between rows).
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
       >
         {icon}
         {children}
@@ -81,10 +69,7 @@ export function CopyMenu({
             label={label}
             kind={kind}
             onCopy={onCopy}
-            onClose={() => {
-              setOpen(false);
-              trigger.current?.focus();
-            }}
+            onClose={close}
           />
         </Suspense>
       )}

@@ -1,5 +1,6 @@
 import { Download } from 'lucide-react';
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useMenuButton } from '../hooks/useMenuButton';
 import { t } from '../i18n/i18n';
 
 const ExportMenuPopover = lazy(() =>
@@ -8,39 +9,16 @@ const ExportMenuPopover = lazy(() =>
 
 /** The Export button; its menu (CSV or JSON) is loaded and mounted only when it opens. */
 export function ExportMenu() {
-  const trigger = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const id = useId();
+  const { trigger, open, id, close, buttonProps } = useMenuButton();
   return (
     <>
-      <button
-        ref={trigger}
-        id={id}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        data-pressed={open || undefined}
-        onClick={() => setOpen(true)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-      >
+      <button {...buttonProps} id={id} aria-haspopup="menu">
         <Download size={16} aria-hidden />
         {t('export.button')}
       </button>
       {open && (
         <Suspense fallback={null}>
-          <ExportMenuPopover
-            triggerRef={trigger}
-            labelledBy={id}
-            onClose={() => {
-              setOpen(false);
-              trigger.current?.focus();
-            }}
-          />
+          <ExportMenuPopover triggerRef={trigger} labelledBy={id} onClose={close} />
         </Suspense>
       )}
     </>

@@ -1,5 +1,7 @@
 import { ChevronDown } from 'lucide-react';
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useMenuButton } from '../hooks/useMenuButton';
+import { nextByLetter } from '../typeahead';
 
 import type { SelectOption } from './SelectListPopover';
 
@@ -32,9 +34,7 @@ export function LightSelect<K extends string>({
   /** A line below the button, read with it. */
   description?: string;
 }) {
-  const trigger = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const id = useId();
+  const { trigger, open, id, close, buttonProps } = useMenuButton();
   const labelId = `${id}-label`;
   const valueId = `${id}-value`;
   const selected = options.find((option) => option.id === value);
@@ -44,20 +44,20 @@ export function LightSelect<K extends string>({
         {label}
       </span>
       <button
-        ref={trigger}
-        type="button"
+        {...buttonProps}
         className="select-button"
         aria-haspopup="listbox"
-        aria-expanded={open}
         aria-labelledby={`${valueId} ${labelId}`}
         aria-describedby={description === undefined ? undefined : `${id}-description`}
-        data-pressed={open || undefined}
-        onClick={() => setOpen(true)}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          // Closed, it chooses by a typed letter, as a native select does.
+          const letter = event.key.length === 1 && event.key !== ' ' ? event.key : undefined;
+          const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+          const chosen = letter && plain ? nextByLetter(options, value, letter) : undefined;
+          if (chosen !== undefined) {
             event.preventDefault();
-            setOpen(true);
-          }
+            if (chosen !== value) onChange(chosen);
+          } else buttonProps.onKeyDown(event);
         }}
       >
         <span id={valueId} className="select-value" data-placeholder={!selected || undefined}>
@@ -79,8 +79,7 @@ export function LightSelect<K extends string>({
             options={options}
             selected={value}
             onChoose={(chosen) => {
-              setOpen(false);
-              trigger.current?.focus();
+              close();
               // The list is loaded lazily, which loses the type parameter: its keys are ours.
               if (chosen !== undefined && chosen !== value) onChange(chosen as K);
             }}
