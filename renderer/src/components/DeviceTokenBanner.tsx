@@ -10,8 +10,8 @@ import { ErrorMessage } from './ErrorMessage';
 
 /**
  * Device tokens the user renewed or put off in this window: not offered again until the app
- * starts anew. A renewal keeps the lifetime, so a token shorter than the expiring-soon window
- * would otherwise be offered again at once.
+ * starts anew. (A renewed token is not due again at once anyway: the host's `renewFrom` waits
+ * at least half its lifetime; putting off is this window's own choice.)
  */
 const quieted = new Set<string>();
 
