@@ -1,4 +1,4 @@
-import { KeyRound, Plus, RefreshCw, Search, X } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
 import {
   lazy,
   Suspense,
@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { Button, Input, Label, SearchField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { ErrorView, TokenListColumns, TokenRow } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
 import { copyApiToken, copyToken } from '../copy';
@@ -23,7 +23,9 @@ import { useEventState } from '../hooks/useEventState';
 import { ListControls, ToolbarActions } from './TokenToolbar';
 import type { RowActions } from './TokenTableRow';
 import { ErrorMessage } from './ErrorMessage';
+import { TokenSearch } from './TokenSearch';
 import { TokenTable, type TableHandle } from './TokenTable';
+import { TokenTableEmpty } from './TokenTableEmpty';
 
 // Loaded when first opened: the token list itself needs neither.
 const CreateTokenDialog = lazy(() =>
@@ -165,37 +167,7 @@ export function TokensScreen() {
       <div className="toolbar" role="toolbar" aria-label={t('tokens.title')}>
         <h2 className="visually-hidden">{t('tokens.title')}</h2>
         <div className="toolbar-group find">
-          <SearchField
-            className="field search"
-            value={query}
-            onChange={(value) => {
-              performance.mark('mwtokens:search-input');
-              setQuery(value);
-            }}
-            onKeyDown={(event) => {
-              // Escape clears the search (react-aria), and on an empty field leaves it;
-              // ArrowDown goes on to the rows.
-              if ((event.key === 'Escape' && query === '') || event.key === 'ArrowDown') {
-                event.preventDefault();
-                focusTable();
-              } else event.continuePropagation();
-            }}
-          >
-            <Label>{t('tokens.search')}</Label>
-            <div className="input-with-button">
-              <Search size={16} aria-hidden className="input-icon" />
-              <Input
-                ref={searchRef}
-                placeholder={t('tokens.searchPlaceholder')}
-                aria-keyshortcuts="/"
-              />
-              {query !== '' && (
-                <Button className="quiet icon" aria-label={t('tokens.clearSearch')}>
-                  <X size={14} aria-hidden />
-                </Button>
-              )}
-            </div>
-          </SearchField>
+          <TokenSearch query={query} onQuery={setQuery} onLeave={focusTable} inputRef={searchRef} />
           <ListControls
             sort={sort}
             onSort={setSort}
@@ -243,35 +215,18 @@ export function TokensScreen() {
         v2={v2}
         expiringSoonDays={settings?.expiringSoonDays}
         empty={
-          !list ? (
-            <p>{t('app.loading')}</p>
-          ) : list.count === 0 ? (
-            <>
-              <KeyRound size={20} aria-hidden />
-              <p>{t('tokens.empty')}</p>
-              <Button className="primary" onPress={() => setCreating(true)}>
-                <Plus size={16} aria-hidden />
-                {t('tokens.new')}
-              </Button>
-            </>
-          ) : filter !== 'all' && query === '' ? (
-            <>
-              <p>{t('filter.none')}</p>
-              <Button onPress={() => setFilter('all')}>{t('filter.showAll')}</Button>
-            </>
-          ) : (
-            <>
-              <p>{t('tokens.noMatch', { query })}</p>
-              <Button
-                onPress={() => {
-                  setQuery('');
-                  searchRef.current?.focus();
-                }}
-              >
-                {t('tokens.clearSearch')}
-              </Button>
-            </>
-          )
+          <TokenTableEmpty
+            loaded={list !== undefined}
+            total={list?.count ?? 0}
+            filtered={filter !== 'all'}
+            query={query}
+            onNew={startCreating}
+            onShowAll={() => setFilter('all')}
+            onClearSearch={() => {
+              setQuery('');
+              searchRef.current?.focus();
+            }}
+          />
         }
       />
       <Suspense fallback={null}>
