@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { serve, type HttpBindings } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { breakTypes, FaultPlan, type SandboxFault } from './faults';
+import { FaultPlan } from './faults';
 import { JwtSigner, type SandboxClaims } from './jwt-signer';
 import { DEFAULT_RATE_LIMITS, SandboxRateLimiter, type RateLimitRule } from './rate-limiter';
 import { verifyTotp } from './totp';
+import { makeV1Route, type Answer, type Env } from './v1-route';
 import { mountSandboxV2, type SandboxV2, type SandboxV2Options } from './v2/mount';
 import { SandboxWorld, type SandboxAccount } from './world';
 
@@ -51,23 +52,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-type Env = { Bindings: HttpBindings };
-
-interface Answer {
-  status: number;
-  body?: unknown;
-  /** Sent as is instead of JSON (the bare JWT of `Accept: application/jwt`). */
-  raw?: { text: string; contentType: string };
-}
-
-interface RouteOptions {
-  authenticated: boolean;
-  /** GET answers kept in the server cache under owner + URI. */
-  cacheable?: boolean;
-}
-
-type Handler = (c: Context<Env>, claims: SandboxClaims | undefined) => Promise<Answer> | Answer;
-
 const authenticateBody = z.object({
   username: z.string(),
   password: z.string(),
@@ -87,8 +71,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
   );
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
-  const cacheTtl = options.cacheTtlMs ?? 5 * 60 * 1000;
-  const cache = new Map<string, { answer: Answer; storedAt: number }>();
   const requests: SandboxRequest[] = [];
 
   const issue = (account: SandboxAccount, tokenUuid?: string) => {
@@ -123,101 +105,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.v2,
   );
 
-  const route = (
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    routeOptions: RouteOptions,
-    handler: Handler,
-  ) => {
-    const key = `${method} ${path}`;
-    const honoPath = path.replace(/\{(\w+)\}/g, ':$1');
-    app.on(method, honoPath, async (c) => {
-      const fault = faults.take(key);
-      const reply = (status: number, text: string | null, headers: Record<string, string>) => {
-        requests.push({ route: key, status, at: clock() });
-        return new Response(text, { status, headers });
-      };
-      const respond = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
-        body === undefined
-          ? reply(status, null, headers)
-          : reply(status, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
-      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
-      if (fault?.kind === 'reset') return dropConnection(c, requests, key, clock);
-
-      const verdict = limiter.take(key);
-      const limitHeaders: Record<string, string> = verdict
-        ? {
-            'X-RateLimit': String(verdict.limit),
-            'X-RateLimit-Remaining': String(verdict.remaining),
-          }
-        : {};
-      const tooMany = (headers: Record<string, string>) =>
-        respond(429, { type: 'RateLimitError', message: 'Too many requests.' }, headers);
-      if (fault?.kind === 'rate_limited') {
-        const { retryAfter, limitHeaders: injected } = fault;
-        return tooMany({
-          ...(retryAfter !== undefined && { 'Retry-After': retryAfter }),
-          ...(injected && {
-            'X-RateLimit': String(injected.limit),
-            'X-RateLimit-Remaining': String(injected.remaining),
-          }),
-        });
-      }
-      if (verdict && !verdict.allowed) {
-        const seconds = Math.max(0, Math.ceil((verdict.resetAt - clock()) / 1000));
-        return tooMany({
-          ...limitHeaders,
-          ...(options.sendRetryAfter && { 'Retry-After': String(seconds) }),
-        });
-      }
-      if (fault?.kind === 'status') {
-        return respond(
-          fault.status,
-          { type: 'InjectedFault', message: `Injected HTTP ${fault.status}.` },
-          limitHeaders,
-        );
-      }
-
-      const claims = claimsOf(c);
-      if (routeOptions.authenticated && !claims) {
-        return respond(
-          401,
-          { type: 'AuthenticationError', message: 'Invalid or expired token.' },
-          limitHeaders,
-        );
-      }
-
-      const uri = new URL(c.req.url).pathname;
-      const cacheKey = `${claims?.sub ?? ''} ${uri}`;
-      let answer: Answer;
-      let cacheHit = false;
-      if (method !== 'GET') cache.delete(cacheKey);
-      const cached = cache.get(cacheKey);
-      const fresh = /no-cache/i.test(c.req.header('cache-control') ?? '');
-      if (routeOptions.cacheable && !fresh && cached && clock() - cached.storedAt < cacheTtl) {
-        answer = cached.answer;
-        cacheHit = true;
-      } else {
-        answer = await handler(c, claims);
-        if (routeOptions.cacheable && answer.status === 200)
-          cache.set(cacheKey, { answer, storedAt: clock() });
-      }
-
-      if (fault?.kind === 'commit_then_drop') return dropConnection(c, requests, key, clock);
-      const headers = { ...limitHeaders, ...(cacheHit ? { 'X-Cache': 'HIT' } : {}) };
-      if (answer.raw) {
-        return reply(answer.status, answer.raw.text, {
-          'content-type': answer.raw.contentType,
-          ...headers,
-        });
-      }
-      const broken = applyBodyFault(fault, answer.body);
-      if (broken !== undefined) {
-        return reply(answer.status, broken, { 'content-type': 'application/json', ...headers });
-      }
-      return respond(answer.status, answer.body, headers);
-    });
-  };
+  const route = makeV1Route(app, {
+    faults,
+    limiter,
+    requests,
+    clock,
+    claimsOf,
+    cacheTtlMs: options.cacheTtlMs ?? 5 * 60 * 1000,
+    sendRetryAfter: options.sendRetryAfter ?? false,
+  });
 
   route('POST', '/authenticate', { authenticated: false }, async (c) => {
     const input = authenticateBody.safeParse(await c.req.json().catch(() => undefined));
@@ -352,43 +248,4 @@ function secondFactor(
     return world.confirmDevice(account.username, input.deviceId, code) ? undefined : wrongCode;
   }
   return undefined;
-}
-
-function applyBodyFault(fault: SandboxFault | undefined, body: unknown): string | undefined {
-  switch (fault?.kind) {
-    case 'malformed_json':
-      return '{"uuid": "truncated';
-    case 'null_body':
-      return 'null';
-    case 'wrong_types':
-      return JSON.stringify(breakTypes(body));
-    case 'crdate_number':
-      return JSON.stringify(numericCrdates(body));
-    default:
-      return undefined;
-  }
-}
-
-function numericCrdates(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map(numericCrdates);
-  if (
-    body !== null &&
-    typeof body === 'object' &&
-    'crdate' in body &&
-    typeof body.crdate === 'string'
-  ) {
-    return { ...body, crdate: Math.floor(Date.parse(body.crdate) / 1000) };
-  }
-  return body;
-}
-
-function dropConnection(
-  c: Context<Env>,
-  requests: SandboxRequest[],
-  route: string,
-  clock: () => number,
-): Response {
-  requests.push({ route, status: 0, at: clock() });
-  c.env.incoming.socket.destroy();
-  return new Response(null, { status: 500 });
 }
