@@ -7,16 +7,10 @@
  */
 import { startService, type ServiceHarness } from '../app/testing/service-fixture';
 import { STUDIO, v2SignedIn } from '../app/testing/v2-service-fixture';
-import type { CountRow } from './request-counts';
+import { counted, rowRecorder, type CountRow } from './count-rows';
 
 const DAY = 24 * 3600_000;
 const TOKENS = '/v2/users/self/api-tokens';
-
-async function counted(h: ServiceHarness, work: () => Promise<unknown>): Promise<number> {
-  const before = h.sandbox.countRequests();
-  await work();
-  return h.sandbox.countRequests() - before;
-}
 
 /** What a script does with v2's token endpoints, given a bearer for each call. */
 class V2Script {
@@ -83,18 +77,7 @@ export async function measureV2RequestCounts(): Promise<CountRow[]> {
     await v2SignedIn(h);
     const naive = naiveScript(h);
     const fair = fairScript(h);
-    const add = async (
-      row: Omit<CountRow, 'requests' | 'naive' | 'fair'>,
-      ours: () => Promise<unknown>,
-      theirs: (script: V2Script) => Promise<unknown>,
-    ) => {
-      rows.push({
-        ...row,
-        requests: await counted(h, ours),
-        naive: await counted(h, () => theirs(naive)),
-        fair: await counted(h, () => theirs(fair)),
-      });
-    };
+    const add = rowRecorder<V2Script>(h, rows, () => ({ naive, fair }));
 
     const app = h.restart();
     await add(

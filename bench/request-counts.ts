@@ -6,26 +6,11 @@
 import { signedIn, startService, type ServiceHarness } from '../app/testing/service-fixture';
 import { FairClient, NaiveClient, type BaselineClient } from './baseline-clients';
 import { fromColumns } from '../app/service/token-list-columns';
+import { counted, rowRecorder, type CountRow } from './count-rows';
 
-export interface CountRow {
-  workflow: string;
-  requests: number;
-  target: number;
-  naive: number;
-  fair: number;
-  /** Why mwtokens needs fewer requests than the fair baseline here, where it does. */
-  reason?: string;
-  /** Something the fair baseline got wrong beyond the count (a stale answer). */
-  note?: string;
-}
+export type { CountRow };
 
 const HOUR = 3600_000;
-
-async function counted(h: ServiceHarness, work: () => Promise<unknown>): Promise<number> {
-  const before = h.sandbox.countRequests();
-  await work();
-  return h.sandbox.countRequests() - before;
-}
 
 /** The device's own access token (uuid and secret), as a script would have stored it. */
 async function deviceCredentials(h: ServiceHarness): Promise<[string, string]> {
@@ -45,18 +30,7 @@ export async function measureRequestCounts(concurrent = 50): Promise<CountRow[]>
     // A script's memory does not outlive its process: a restart makes a new one.
     const newFair = () => new FairClient(h.sandbox.url, uuid, secret, h.clock.read);
     let fair = newFair();
-    const add = async (
-      row: Omit<CountRow, 'requests' | 'naive' | 'fair'>,
-      ours: () => Promise<unknown>,
-      theirs: (client: BaselineClient) => Promise<unknown>,
-    ) => {
-      rows.push({
-        ...row,
-        requests: await counted(h, ours),
-        naive: await counted(h, () => theirs(naive)),
-        fair: await counted(h, () => theirs(fair)),
-      });
-    };
+    const add = rowRecorder<BaselineClient>(h, rows, () => ({ naive, fair }));
 
     h.clock.advance(2 * HOUR); // every cached API token has expired: a cold start
     let app = h.restart();
