@@ -10,7 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { z } from 'zod';
-import { currentSource, mutatedFiles, root } from './mutation-scope';
+import { currentSource, isTypesOnly, mutatedFiles, root } from './mutation-scope';
 
 const fileSchema = z.looseObject({ source: z.string(), mutants: z.array(z.unknown()) });
 const reportSchema = z.looseObject({
@@ -43,9 +43,12 @@ for (const file of await mutatedFiles()) {
   const source = currentSource(file);
   const found = reports.find((r) => r.mutated.has(file) && r.report.files[file]?.source === source);
   const entry = found?.report.files[file];
+  const typesOnly = !entry && isTypesOnly(source);
   if (entry) files[file] = entry;
-  else unmeasured.push(file);
-  console.log(`${file}: ${found ? found.path : 'no report of its current source'}`);
+  else if (!typesOnly) unmeasured.push(file);
+  console.log(
+    `${file}: ${found ? found.path : typesOnly ? 'types only, nothing to mutate' : 'no report of its current source'}`,
+  );
 }
 const newest = reports[0]?.report ?? { files: {}, config: { mutate: [] } };
 writeFileSync(join(root, 'mutation-output', 'mutation.json'), JSON.stringify({ ...newest, files }));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
+import ts from 'typescript';
 import { z } from 'zod';
 
 export const root = join(import.meta.dirname, '..');
@@ -22,4 +23,20 @@ export async function mutatedFiles(): Promise<string[]> {
 
 export function currentSource(file: string): string {
   return readFileSync(join(root, file), 'utf8');
+}
+
+/**
+ * Whether a module is types only (interfaces, type aliases, `import type`): compiled, nothing
+ * is left, so Stryker finds nothing to mutate and leaves the file out of its report. Such a
+ * file is measured by any run: there is nothing in it a test could fail to notice.
+ */
+export function isTypesOnly(source: string): boolean {
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      removeComments: true,
+    },
+  });
+  return outputText.replace(/export\s*\{\s*\};?/g, '').trim() === '';
 }

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { currentSource, mutatedFiles } from './mutation-scope';
+import { currentSource, isTypesOnly, mutatedFiles } from './mutation-scope';
 
 const root = join(import.meta.dirname, '..');
 const mutantSchema = z.object({
@@ -67,9 +67,11 @@ async function main(): Promise<void> {
   );
   // A report speaks only for the source it mutated: a file changed since, or never mutated,
   // is not measured, and its scope (and the whole) cannot be called met.
-  const notMeasured = (await mutatedFiles()).filter(
-    (file) => report.files[file]?.source !== currentSource(file),
-  );
+  const notMeasured = (await mutatedFiles()).filter((file) => {
+    const source = currentSource(file);
+    const entry = report.files[file];
+    return entry === undefined ? !isTypesOnly(source) : entry.source !== source;
+  });
   const mutants: Mutant[] = Object.entries(report.files).flatMap(([file, { mutants }]) =>
     mutants.map((mutant) => ({ ...mutant, file })),
   );

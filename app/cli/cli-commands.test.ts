@@ -4,7 +4,7 @@
  * anywhere but `token`'s stdout (every run's stderr and other stdout join the leak check).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
@@ -242,6 +242,7 @@ describe('mwtokens exec', () => {
     const run = await cli(h, ['exec', '--', process.execPath, child, out, '--exit=7']);
     expect(run).toEqual({ code: 7, stdout: '', stderr: '' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    rmSync(out);
     expect(report).toMatchObject({
       tokenSha256: createHash('sha256').update(token).digest('hex'),
       url: h.sandbox.url,

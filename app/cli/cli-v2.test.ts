@@ -5,7 +5,7 @@
  * refused with its own exit code before any request. Every run's output joins the leak check.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
@@ -26,10 +26,14 @@ async function studio(): Promise<ServiceHarness> {
 async function execReport(h: ServiceHarness, extra: string[] = []) {
   const out = join(h.folder, '..', `${h.folder.split('/').pop() ?? 'x'}-v2-child.json`);
   const child = join(import.meta.dirname, 'testing', 'print-env.mjs');
-  const run = await cli(h, ['exec', ...extra, '--', process.execPath, child, out]);
-  const report =
-    run.code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-  return { run, report };
+  try {
+    const run = await cli(h, ['exec', ...extra, '--', process.execPath, child, out]);
+    const report =
+      run.code === 0 ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+    return { run, report };
+  } finally {
+    rmSync(out, { force: true });
+  }
 }
 
 describe('mwtokens exec with a v2 profile', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNEL_NAMES, channels, ERROR_KINDS, type ChannelName } from '../contract';
 import { signedIn, startService, type ServiceHarness } from '../testing/service-fixture';
@@ -7,13 +7,14 @@ import { dispatch } from './dispatch';
 
 // Random payloads on every channel: each answer is a valid envelope (never a throw, never an
 // "internal" error), and a rejected input leaves the stored files exactly as they were.
-let h: ServiceHarness;
-beforeAll(async () => {
-  h = await startService();
+// A harness per test: the set-up leak-checks and closes every harness after its test, so one
+// shared across tests would serve the later ones closed (its sandbox stopped).
+async function ready(): Promise<ServiceHarness> {
+  const h = await startService();
   await signedIn(h);
   await h.ok('tokens:create', { description: 'kept' });
-});
-afterAll(() => h.close());
+  return h;
+}
 
 const RUNS = 1_000;
 const envelope = z.union([
@@ -57,6 +58,7 @@ function payloads(channel: ChannelName): fc.Arbitrary<unknown> {
 
 describe.each(CHANNEL_NAMES)('%s', (channel) => {
   it(`answers ${RUNS} random payloads with a typed envelope; rejected ones change nothing stored`, async () => {
+    const h = await ready();
     await fc.assert(
       fc.asyncProperty(payloads(channel), async (payload) => {
         const before = h.storeFiles();
@@ -72,6 +74,7 @@ describe.each(CHANNEL_NAMES)('%s', (channel) => {
 });
 
 it('an unknown channel is a typed error', async () => {
+  const h = await ready();
   for (const name of ['nope', '__proto__', 'constructor', 42, null]) {
     expect(await dispatch(h.manager, name, undefined)).toMatchObject({
       ok: false,

@@ -54,6 +54,16 @@ export class RuntimeRegistry {
     return this.runtimes.get(profileId);
   }
 
+  /** Resolves once every runtime's rate-limit state so far is written (before quitting). */
+  async flush(): Promise<void> {
+    await Promise.all(
+      [...this.runtimes.values()].map(async (made) => {
+        const runtime = await made.catch(() => undefined);
+        await runtime?.limits.flush();
+      }),
+    );
+  }
+
   forget(profileId: string): void {
     this.runtimes.delete(profileId);
   }

@@ -350,3 +350,23 @@ describe('events', () => {
     expect(late).toHaveLength(1);
   });
 });
+
+describe('quitting', () => {
+  it('dispose waits until the last rate-limit sample is written, so the next start knows it', async () => {
+    const h = await start();
+    await signedIn(h);
+    const profileId = (await h.ok('profiles:list')).selectedProfileId ?? '';
+    for (let i = 0; i < 3; i++) await h.ok('tokens:list', { fresh: true });
+    const shown = (await h.ok('rateLimits:snapshot')).find(
+      (view) => view.endpoint === 'GET /authentication/tokens',
+    );
+    expect(shown).toBeDefined();
+    await h.manager.dispose();
+    // Read at once: what the next start would read if the process ended now.
+    const stored = (await h.manager.vault.readRateLimits(profileId)).endpoints.find(
+      (state) => state.endpoint === 'GET /authentication/tokens',
+    );
+    expect(stored?.remaining).toBe(shown?.remaining);
+    expect(stored?.history).toEqual(shown?.history);
+  });
+});

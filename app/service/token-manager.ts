@@ -77,8 +77,12 @@ export class TokenManager {
     this.core.emit('ui:command', { command });
   }
 
-  /** Clears the clipboard if it still holds our value (before quitting). */
+  /**
+   * Before quitting: clears the clipboard if it still holds our value, then waits until each
+   * profile's last rate-limit sample is written, so the next start knows what was spent.
+   */
   async dispose(): Promise<void> {
     await this.core.guard.flush();
+    await this.core.registry.flush();
   }
 }

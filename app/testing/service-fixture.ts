@@ -126,7 +126,7 @@ export async function startService(
   const sandbox = await startSandbox({ clock: clock.read, accounts, ...options.sandbox, v2 });
   const folder = mkdtempSync(join(tmpdir(), 'mwtokens-store-'));
   const cipher = options.cipher ?? new RecordingCipher();
-  return build({ sandbox, clock, folder, cipher, password, outputs: [] });
+  return build({ sandbox, clock, folder, cipher, password, outputs: [], managers: [] });
 }
 
 interface Shared {
@@ -138,6 +138,8 @@ interface Shared {
   /** The store's files as they were when it was closed, so a late leak check still sees them. */
   lastFiles?: Haystack[];
   outputs: Haystack[];
+  /** Every manager on this store (restarts included): each finishes writing before removal. */
+  managers: TokenManager[];
 }
 
 function build(shared: Shared): ServiceHarness {
@@ -157,6 +159,7 @@ function build(shared: Shared): ServiceHarness {
     timeoutMs: 2_000,
     log,
   });
+  shared.managers.push(manager);
   const transcript: string[] = [];
   const seen = new Map<EventName, unknown[]>();
   for (const event of EVENT_NAMES) {
@@ -203,6 +206,10 @@ function build(shared: Shared): ServiceHarness {
 
 /** Closes what a harness and all its restarts share; closing twice is harmless. */
 async function closeShared(shared: Shared): Promise<void> {
+  if (shared.lastFiles) return;
+  // As when quitting: background writes (the rate-limit state) finish first, or one landing
+  // after the removal would make the folder anew and leave it behind.
+  await Promise.all(shared.managers.map((manager) => manager.dispose().catch(() => undefined)));
   if (shared.lastFiles) return;
   shared.lastFiles = fileHaystacks(shared.folder);
   // The shared rate-limit state is written in the background: a write landing during the
@@ -257,20 +264,29 @@ export function haystacksOf(harness: ServiceHarness): Haystack[] {
   ];
 }
 
-/** For tests that plant a leak on purpose and check for it themselves: no check after the test. */
+/** Harnesses of the current test that are closed after it without a leak check. */
+const unchecked = new Set<ServiceHarness>();
+
+/**
+ * For tests that plant a leak on purpose and check for it themselves: no check after the test,
+ * but closed after it like every other (its sandbox stopped, its store folder removed).
+ */
 export function withoutLeakGuard(harness: ServiceHarness): ServiceHarness {
   live.delete(harness);
+  unchecked.add(harness);
   return harness;
 }
 
 /** Leak-checks every harness of the test that just ran (closed or not), then closes them all. */
 export async function checkAndCloseAll(): Promise<void> {
   const harnesses = [...live];
+  const planted = [...unchecked];
   live.clear();
+  unchecked.clear();
   try {
     for (const harness of harnesses) assertNoLeaks(secretsOf(harness), haystacksOf(harness));
   } finally {
-    for (const harness of harnesses) await harness.close();
+    for (const harness of [...harnesses, ...planted]) await harness.close();
   }
 }
 
