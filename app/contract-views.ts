@@ -57,9 +57,15 @@ export type SessionView =
        * v2 only: this device's own API token (its uuid in the list) and when the host should
        * offer its renewal (`expiringSoonDays` before it expires, but not before half its
        * lifetime has passed; in the past: offer it now).
-       * Renewal is `tokens:rotate` with `deviceTokenUuid`.
+       * Renewal is `session:renewDeviceToken`. A read-only token may not make its successor
+       * (`renewable` false): from `renewFrom` on, hosts say a sign-in will be needed instead.
        */
-      deviceToken?: { uuid: string; expiresAt: number | undefined; renewFrom: number | undefined };
+      deviceToken?: {
+        uuid: string;
+        expiresAt: number | undefined;
+        renewFrom: number | undefined;
+        renewable: boolean;
+      };
     };
 
 export interface TokenRow {

@@ -245,3 +245,23 @@ test('this device’s own token: a banner when renewal is due, renewed in one cl
   expect(tokens[0]?.expiresAt).toBeGreaterThan(Date.now() + 6 * DAY);
   await expect(page.getByRole('row', { name: /This device/ })).toBeVisible();
 });
+
+test('a read-only device token: the banner says a new sign-in is needed, and offers no renewal', async ({
+  page,
+}) => {
+  await fillV2SignIn(page, DEMO);
+  await checkboxLabel(page, /^Write/).click();
+  await expect(page.getByRole('checkbox', { name: /^Write/ })).not.toBeChecked();
+  await chooseOption(page, /Expires/, 'in 7 days');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('row', { name: /This device/ })).toBeVisible();
+  await page.clock.setSystemTime(Date.now() + 4 * DAY);
+  const banner = page
+    .getByRole('status')
+    .filter({ hasText: 'This device’s read-only API token expires' });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('sign out and sign in again');
+  await expect(banner.getByRole('button', { name: 'Renew now' })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Not now' }).click();
+  await expect(banner).toBeHidden();
+});

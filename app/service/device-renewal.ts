@@ -8,7 +8,13 @@ import { isApiError } from '../api/errors';
 import type { SessionView } from '../contract';
 import type { ServiceCore } from './service-core';
 import { ServiceError } from './service-error';
-import { DAY_MS, DEFAULT_DEVICE_TOKEN_DAYS, expiringSoonWithin, rotation } from './token-expiry';
+import {
+  canMakeSuccessor,
+  DAY_MS,
+  DEFAULT_DEVICE_TOKEN_DAYS,
+  expiringSoonWithin,
+  rotation,
+} from './token-expiry';
 import { toColumns } from './token-list-columns';
 
 export async function renewDeviceToken(core: ServiceCore): Promise<SessionView> {
@@ -23,6 +29,12 @@ export async function renewDeviceToken(core: ServiceCore): Promise<SessionView> 
   const held = old === undefined ? undefined : secrets.held[old];
   if (old === undefined || held === undefined)
     throw new ServiceError('not_signed_in', 'This profile keeps no device token to renew.');
+  // The server would refuse the creation: said before any request, in the app's words.
+  if (!canMakeSuccessor(held.roles))
+    throw new ServiceError(
+      'forbidden',
+      'A read-only device token cannot make its successor; sign out and sign in again to renew it.',
+    );
   await core.requireStorage(runtime.profile);
   const shown = runtime.lastList?.tokens.find((t) => t.uuid === old);
   const choice = rotation({ ...held, ...shown }, core.clock());

@@ -21,7 +21,7 @@ import { EventHub, type Snapshots } from './event-hub';
 import type { CreatedToken, TokenRuntime } from './token-runtime';
 import { RuntimeRegistry, type SandboxSource } from './runtime-registry';
 import { ServiceError } from './service-error';
-import { renewFrom } from './token-expiry';
+import { canMakeSuccessor, renewFrom } from './token-expiry';
 
 export interface TokenManagerOptions {
   store: KeyValueStore;
@@ -273,7 +273,12 @@ export class ServiceCore {
     const held = secrets?.held[device];
     const expiresAt = held?.expiresAt;
     const renewal = await renewFrom(this, expiresAt, held?.storedAt);
-    const deviceToken = { uuid: device, expiresAt, renewFrom: renewal };
+    const deviceToken = {
+      uuid: device,
+      expiresAt,
+      renewFrom: renewal,
+      renewable: canMakeSuccessor(held?.roles),
+    };
     return { ...view, persisted: true, deviceToken };
   }
 

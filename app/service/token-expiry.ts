@@ -62,6 +62,14 @@ export async function renewFrom(
 }
 
 /**
+ * Whether a v2 token with these roles may create its own successor: creating a token needs
+ * `api_write`. Roles not known (stored before they were kept) are taken as both, the default.
+ */
+export function canMakeSuccessor(roles: readonly ApiTokenRole[] | undefined): boolean {
+  return roles === undefined || roles.includes('api_write');
+}
+
+/**
  * A replacement's roles and expiry: the same roles, and the lifetime the old token was given
  * (counted from now); an old token that never expires is replaced by one that never does.
  */

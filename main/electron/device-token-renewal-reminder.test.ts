@@ -39,7 +39,7 @@ const signedIn = (uuid: string, renewFrom: number, expiresAt: number): SessionVi
   status: 'signed_in',
   expiresAt,
   persisted: true,
-  deviceToken: { uuid, expiresAt, renewFrom },
+  deviceToken: { uuid, expiresAt, renewFrom, renewable: true },
 });
 
 function setUp() {

@@ -27,10 +27,31 @@ const signedIn = (uuid: string, renewFrom: number, expiresAt = renewFrom + 1000)
   status: 'signed_in',
   expiresAt,
   persisted: true,
-  deviceToken: { uuid, expiresAt, renewFrom },
+  deviceToken: { uuid, expiresAt, renewFrom, renewable: true },
 });
 
 describe('DeviceTokenWatch', () => {
+  it('does not offer renewal for a read-only device token: it could not make its successor', () => {
+    const t = manualTimers();
+    const reminders: (number | undefined)[] = [];
+    const watch = new DeviceTokenWatch(
+      t.timers,
+      t.clock,
+      (expiresAt) => reminders.push(expiresAt),
+      () => Promise.resolve(),
+    );
+    const readOnly = signedIn('r', t.clock() - 1);
+    if (readOnly.status === 'signed_in' && readOnly.deviceToken)
+      readOnly.deviceToken.renewable = false;
+    watch.update(readOnly);
+    t.advance(1);
+    expect(reminders).toEqual([]);
+    expect(t.pending()).toBe(0);
+    watch.update(signedIn('r', t.clock() - 1));
+    t.advance(1);
+    expect(reminders).toHaveLength(1);
+  });
+
   it('reminds once when renewal is due, and the click renews', async () => {
     const t = manualTimers();
     const reminders: (number | undefined)[] = [];

@@ -30,6 +30,8 @@ export class DeviceTokenWatch {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
     if (view.status !== 'signed_in' || view.deviceToken?.renewFrom === undefined) return;
+    // A read-only token cannot renew itself: the window says a sign-in will be needed.
+    if (!view.deviceToken.renewable) return;
     const { uuid, renewFrom, expiresAt } = view.deviceToken;
     if (this.told.has(uuid)) return;
     const wait = renewFrom - this.clock();

@@ -51,15 +51,18 @@ export function DeviceTokenBanner({ session }: { session: SessionView }) {
     <div className="notice alert warn device-banner" role="status">
       <Clock size={16} aria-hidden />
       <p>
-        {t('deviceBanner.expiring', {
+        {t(device.renewable ? 'deviceBanner.expiring' : 'deviceBanner.readOnly', {
           when: formatRelative(expiresAt, now),
           date: formatDateTime(expiresAt),
         })}
       </p>
-      <Button className="primary" onPress={() => void renew()} isDisabled={busy}>
-        {busy && <span className="spinner" aria-hidden />}
-        {busy ? t('deviceBanner.renewing') : t('deviceBanner.renew')}
-      </Button>
+      {/* A read-only token may not create its successor: only a new sign-in replaces it. */}
+      {device.renewable && (
+        <Button className="primary" onPress={() => void renew()} isDisabled={busy}>
+          {busy && <span className="spinner" aria-hidden />}
+          {busy ? t('deviceBanner.renewing') : t('deviceBanner.renew')}
+        </Button>
+      )}
       <Button onPress={() => quiet(device.uuid)} isDisabled={busy}>
         {t('deviceBanner.later')}
       </Button>

@@ -360,6 +360,8 @@ export const de: Messages = {
   'create.titleV2': 'Neues API-Token',
   'deviceBanner.expiring':
     'Das API-Token dieses Geräts läuft {when} ab ({date}). Erneuern Sie es, um angemeldet zu bleiben: Ein neues Token ersetzt es, das alte wird widerrufen.',
+  'deviceBanner.readOnly':
+    'Das schreibgeschützte API-Token dieses Geräts läuft {when} ab ({date}). Es kann keinen Nachfolger erstellen: Melden Sie sich ab und wieder an, um angemeldet zu bleiben.',
   'deviceBanner.renew': 'Jetzt erneuern',
   'deviceBanner.later': 'Nicht jetzt',
   'deviceBanner.renewing': 'Wird erneuert …',

@@ -345,6 +345,8 @@ export const en = {
   'create.titleV2': 'New API token',
   'deviceBanner.expiring':
     'This device’s API token expires {when} ({date}). Renew it to stay signed in: a new token replaces it and the old one is revoked.',
+  'deviceBanner.readOnly':
+    'This device’s read-only API token expires {when} ({date}). It cannot make its successor: sign out and sign in again to stay signed in.',
   'deviceBanner.renew': 'Renew now',
   'deviceBanner.later': 'Not now',
   'deviceBanner.renewing': 'Renewing…',
