@@ -207,8 +207,13 @@ export interface CopyReceipt {
 
 /** What of ours the clipboard holds: described, never the secret. */
 export interface ClipboardHolding {
-  /** What was copied, e.g. "access token 'CI deploy' as curl line". */
+  /** What was copied, e.g. "access token 'CI deploy' as curl line" (English, for logs). */
   copied: string;
+  /**
+   * The same in parts a window can put in its own words: a held token (by its description),
+   * an API token made from one (v1's Authorization header), or the session's own API token.
+   */
+  subject: { kind: 'token' | 'apiTokenFrom'; name: string } | { kind: 'apiToken' };
   format: CopyFormat;
   /** When it is cleared if the clipboard still holds it (epoch ms). */
   clearsAt: number;

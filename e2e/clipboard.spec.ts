@@ -84,3 +84,23 @@ test('a language change re-renders everything at once: rows, the indicator, open
   await page.getByRole('dialog').getByRole('button', { name: 'Fertig' }).click();
   expect(await host.manager.handlers['settings:get'](undefined)).toMatchObject({ language: 'de' });
 });
+
+test('a copy made outside this window (tray, menu) is described in the window’s own words, in German too', async ({
+  page,
+  host,
+}) => {
+  await signIn(page);
+  await createToken(page, 'CI deploy');
+  const status = page.getByRole('region', { name: 'Clipboard' });
+  const listed = await host.manager.handlers['tokens:list']({ fresh: false });
+  const deploy = listed.uuid[listed.description.indexOf('CI deploy')] ?? '';
+  // As the tray does: the service copies; this window made no request.
+  await host.manager.handlers['clipboard:copyToken']({ uuid: deploy, format: 'header' });
+  await expect(status).toContainText('On the clipboard: API token from “CI deploy” as');
+  await host.manager.handlers['settings:set']({ language: 'de' });
+  await page.reload();
+  const region = page.getByRole('region', { name: 'Zwischenablage' });
+  await expect(region).toContainText('In der Zwischenablage: API-Token aus „CI deploy“ als');
+  await host.manager.handlers['clipboard:copyApiToken']({ format: 'raw' });
+  await expect(region).toContainText('In der Zwischenablage: API-Token als');
+});

@@ -28,7 +28,10 @@ export function clipboardChannels(
         );
       const secret = await core.vault.open(held.secret);
       const copy = await runtime.copyText(uuid, secret, held.description, format);
-      return core.copy(copy.text, copy.what, format, copy.expiresAt ?? held.expiresAt);
+      // v1's Authorization header carries an API token made from the access token.
+      const kind = runtime.supports.freshApiToken && format === 'header' ? 'apiTokenFrom' : 'token';
+      const subject = { kind, name: held.description } as const;
+      return core.copy(copy.text, copy.what, subject, format, copy.expiresAt ?? held.expiresAt);
     },
 
     'clipboard:copyApiToken': async ({ format }) => {
@@ -40,7 +43,7 @@ export function clipboardChannels(
         );
       const token = await core.withSession(runtime, (t) => Promise.resolve(t));
       const copy = runtime.freshApiToken(token, format);
-      return core.copy(copy.text, copy.what, format, copy.expiresAt);
+      return core.copy(copy.text, copy.what, { kind: 'apiToken' }, format, copy.expiresAt);
     },
 
     'clipboard:copyUuid': async ({ uuid }) => {

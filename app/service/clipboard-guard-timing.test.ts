@@ -11,6 +11,7 @@ import { ClipboardGuard, realTimers, type ClipboardChange } from './clipboard-gu
 
 const holding = (copied: string, clearsAt: number): ClipboardHolding => ({
   copied,
+  subject: { kind: 'token', name: copied },
   format: 'raw',
   clearsAt,
 });

@@ -12,6 +12,7 @@ import { ClipboardGuard, type ClipboardChange } from './clipboard-guard';
 
 const holding = (copied: string, clearsAt = 0): ClipboardHolding => ({
   copied,
+  subject: { kind: 'token', name: copied },
   format: 'raw',
   clearsAt,
 });

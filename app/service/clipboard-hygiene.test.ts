@@ -46,6 +46,7 @@ describe('clipboard hygiene', () => {
     expect(await h.ok('clipboard:state')).toEqual({
       holding: {
         copied: 'access token ‘CI deploy’ as token',
+        subject: { kind: 'token', name: 'CI deploy' },
         format: 'raw',
         clearsAt: h.clock.now + 30_000,
       },

@@ -4,6 +4,7 @@
  * decide whether secrets may be stored, and build the views the renderer sees.
  */
 import type {
+  ClipboardHolding,
   CopyFormat,
   CopyReceipt,
   EventName,
@@ -196,6 +197,7 @@ export class ServiceCore {
   async copy(
     text: string,
     what: string,
+    subject: ClipboardHolding['subject'],
     format: CopyFormat,
     expiresAt?: number,
   ): Promise<CopyReceipt> {
@@ -203,6 +205,7 @@ export class ServiceCore {
     const clearMs = settings.clipboardClearSeconds * 1000;
     const holding = {
       copied: describeCopy(what, format),
+      subject,
       format,
       clearsAt: this.clock() + clearMs,
       ...(expiresAt !== undefined && { expiresAt }),

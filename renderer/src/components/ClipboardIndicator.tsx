@@ -1,25 +1,21 @@
 import { ClipboardCheck, ClipboardX } from 'lucide-react';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ClipboardHolding } from '../../../app/contract';
 import { call, errorView, subscribe } from '../bridge';
-import { lastCopy, onCopyRecorded } from '../copy';
 import { useEventState } from '../hooks/useEventState';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatTime, t } from '../i18n/i18n';
 import { showToast } from '../toasts';
 
-/** The copy in this window's words when it is the one this window made; else the core's. */
-function describe(holding: ClipboardHolding): string {
-  const made = lastCopy();
-  if (!made || made.clearsAt !== holding.clearsAt || made.format !== holding.format)
-    return holding.copied;
-  const format = t(`format.${made.format}`);
-  if (made.name === undefined) return t('clipboard.holdsApi', { format });
-  // An access token's header is a fresh API token made from it.
-  return made.format === 'header'
-    ? t('clipboard.holdsApiFrom', { name: made.name, format })
-    : t('clipboard.holdsAccess', { name: made.name, format });
+/** The copy in this window's words, whoever made it (this window, the tray, the menu). */
+function describe({ subject, format }: ClipboardHolding): string {
+  const as = t(`format.${format}`);
+  if (subject.kind === 'apiToken') return t('clipboard.holdsApi', { format: as });
+  return t(subject.kind === 'apiTokenFrom' ? 'clipboard.holdsApiFrom' : 'clipboard.holdsAccess', {
+    name: subject.name,
+    format: as,
+  });
 }
 
 /**
@@ -29,8 +25,6 @@ function describe(holding: ClipboardHolding): string {
  */
 export function ClipboardIndicator() {
   const holding = useEventState('clipboard:changed')?.holding;
-  // Re-read the words when this window records a copy (the event may arrive first).
-  useSyncExternalStore(onCopyRecorded, lastCopy);
   const now = useNow(holding !== undefined);
   // "Clipboard cleared." for a few seconds after a clear, then the quiet idle line.
   const [justCleared, setJustCleared] = useState(false);

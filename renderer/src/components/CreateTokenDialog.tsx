@@ -85,7 +85,7 @@ export function CreateTokenDialog({
             <CopyMenu
               kind={v2 ? 'v2Token' : 'accessToken'}
               label={t('tokens.copyRow', { description: created.description })}
-              onCopy={(format) => void copyToken(created.uuid, created.description, format)}
+              onCopy={(format) => void copyToken(created.uuid, format)}
             >
               {t('create.copyNow')}
             </CopyMenu>

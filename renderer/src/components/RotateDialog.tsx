@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { CopyFormat, ErrorView, RotationResult, TokenRow } from '../../../app/contract';
 import { call, errorView } from '../bridge';
-import { FORMATS, recordCopy } from '../copy';
+import { FORMATS } from '../copy';
 import { t } from '../i18n/i18n';
 import { showToast } from '../toasts';
 import { describeError } from './ErrorMessage';
@@ -52,7 +52,6 @@ export function RotateDialog({
     setError(undefined);
     try {
       const result = await call('tokens:rotate', { uuid: target.uuid, format });
-      recordCopy(result.replacement.description || name, format, result.receipt);
       setStep({ kind: 'rotated', result, format });
       onRotated?.(result.replacement);
     } catch (caught) {

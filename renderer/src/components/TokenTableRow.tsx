@@ -121,7 +121,7 @@ export const TokenTableRow = memo(function TokenTableRow({
         <CopyMenu
           kind={v2 ? 'v2Token' : 'accessToken'}
           label={t('tokens.copyRow', { description: name })}
-          onCopy={(format) => void copyToken(row.uuid, name, format)}
+          onCopy={(format) => void copyToken(row.uuid, format)}
           disabledReason={row.held ? undefined : t('tokens.copyNotHeld')}
         />
         <button

@@ -147,7 +147,7 @@ export function TokensScreen() {
       const uuid = focused ?? (chosen.length === 1 ? chosen[0]?.uuid : undefined);
       const at = uuid === undefined || !list ? -1 : list.indexOf(uuid);
       const target = at >= 0 ? list?.row(at) : undefined;
-      if (target) void copyToken(target.uuid, target.description, 'raw');
+      if (target) void copyToken(target.uuid, 'raw');
       else showToast({ title: { key: 'shortcut.nothingSelected' } });
     },
     revokeSelected: () => {
